@@ -1,0 +1,91 @@
+package dev.rcidentity.topology;
+
+import dev.rcidentity.kafka.StateStore;
+import dev.rcidentity.kafka.StateStores;
+import dev.rcidentity.kafka.Topic;
+import dev.rcidentity.kafka.Topics;
+import dev.rcidentity.model.AccountSnapshot;
+import dev.rcidentity.model.Identity;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.Properties;
+
+/**
+ * The identity topology, a pure function of its options.
+ *
+ * <pre>
+ * rc.extensions.v1 --apply-extension--+
+ * rc.logins.v1 ------apply-login------+--> rc.identities.v1
+ * rc.accounts.v1 --check-account--> [accounts-broadcast] --apply-account--+
+ * </pre>
+ *
+ * Extensions and logins share their key (extensionId == ownerId) and partition count, so one task holds an owner's
+ * extension snapshots, logins and identity. Accounts are keyed differently; they are copied into every task through a
+ * broadcast repartition topic, where an index of identities by account lets an account change reach all of them.
+ */
+public final class IdentityTopology {
+    private static final String[] STORES = {
+            StateStores.EXTENSIONS.name(), StateStores.IDENTITIES.name(),
+            StateStores.IDENTITIES_BY_ACCOUNT.name(), StateStores.ACCOUNTS.name()};
+
+    private IdentityTopology() {
+    }
+
+    public static Topology buildTopology(TopologyOptions options) {
+        return buildTopology(options, new Properties());
+    }
+
+    public static Topology buildTopology(TopologyOptions options, Properties streamsConfig) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.versionedKeyValueStoreBuilder(
+                Stores.persistentVersionedKeyValueStore(StateStores.EXTENSIONS.name(), options.historyRetention()),
+                StateStores.EXTENSIONS.keySerde(), StateStores.EXTENSIONS.valueSerde()));
+        builder.addStateStore(keyValueStore(StateStores.IDENTITIES));
+        builder.addStateStore(keyValueStore(StateStores.IDENTITIES_BY_ACCOUNT));
+        builder.addStateStore(keyValueStore(StateStores.ACCOUNTS));
+
+        KStream<String, Identity> fromExtensions = source(builder, Topics.EXTENSIONS, "extensions-source")
+                .process(ExtensionProcessor::new, Named.as("apply-extension"), STORES);
+
+        LoginLedger ledger = new LoginLedger(LoginLedger.DEFAULT_WINDOW, LoginLedger.DEFAULT_MAX_MARKS);
+        KStream<String, Identity> fromLogins = source(builder, Topics.LOGINS, "logins-source")
+                .process(() -> new LoginProcessor(ledger), Named.as("apply-login"), STORES);
+
+        Repartitioned<String, AccountSnapshot> broadcast = Repartitioned
+                .<String, AccountSnapshot>as("accounts-broadcast")
+                .withKeySerde(Topics.ACCOUNTS.keySerde())
+                .withValueSerde(Topics.ACCOUNTS.valueSerde())
+                .withStreamPartitioner(new BroadcastPartitioner<>());
+        if (options.partitions().isPresent()) {
+            broadcast = broadcast.withNumberOfPartitions(options.partitions().getAsInt());
+        }
+        KStream<String, Identity> fromAccounts = source(builder, Topics.ACCOUNTS, "accounts-source")
+                .processValues(AccountCheck::new, Named.as("check-account"))
+                .repartition(broadcast)
+                .process(AccountProcessor::new, Named.as("apply-account"), STORES);
+
+        fromExtensions
+                .merge(fromLogins, Named.as("merge-extension-and-login-updates"))
+                .merge(fromAccounts, Named.as("merge-identity-updates"))
+                .to(Topics.IDENTITIES.name(), Produced.with(Topics.IDENTITIES.keySerde(), Topics.IDENTITIES.valueSerde())
+                        .withName("identities-sink"));
+        return builder.build(streamsConfig);
+    }
+
+    private static <K, V> KStream<K, V> source(StreamsBuilder builder, Topic<K, V> topic, String name) {
+        return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name));
+    }
+
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> keyValueStore(StateStore<K, V> store) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store.name()), store.keySerde(), store.valueSerde());
+    }
+}
