@@ -28,6 +28,7 @@ public final class StreamsSettings {
         props.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
         props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         props.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.get(Settings.NUM_STANDBY_REPLICAS, "1"));
         props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
         props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer(settings));

@@ -1,0 +1,98 @@
+package dev.rcidentity.cli;
+
+import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.kafka.SettingsException;
+import dev.rcidentity.kafka.StreamsSettings;
+import dev.rcidentity.kafka.TopicProvisioner;
+import dev.rcidentity.kafka.Topics;
+import dev.rcidentity.topology.IdentityTopology;
+import dev.rcidentity.topology.TopologyOptions;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/** The identity topology running in a {@link KafkaStreams} client. */
+final class StreamsService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
+
+    private final KafkaStreams streams;
+
+    private StreamsService(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /**
+     * Checks that the input topics exist and are co-partitioned, then starts the topology. {@code onFatal} hears of
+     * the client going to ERROR.
+     */
+    static StreamsService start(Settings settings, String bootstrapServers, Consumer<String> onFatal) {
+        int partitions = coPartitionedCount(settings, bootstrapServers);
+        TopologyOptions options = new TopologyOptions(OptionalInt.of(partitions),
+                settings.getDuration(Settings.STORE_HISTORY_RETENTION, TopologyOptions.DEFAULT_HISTORY_RETENTION));
+        Properties config = StreamsSettings.streamsConfig(settings, bootstrapServers);
+        Topology topology = IdentityTopology.buildTopology(options, config);
+        KafkaStreams streams = new KafkaStreams(topology, config);
+        streams.setStateListener((now, before) -> {
+            LOG.info("Kafka Streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR) {
+                onFatal.accept("Kafka Streams stopped with an error (see the log above)");
+            }
+        });
+        streams.start();
+        return new StreamsService(streams);
+    }
+
+    private static int coPartitionedCount(Settings settings, String bootstrapServers) {
+        List<String> names = Topics.CO_PARTITIONED.stream().map(t -> t.name()).toList();
+        try (Admin admin = KafkaAdmin.create(settings, bootstrapServers)) {
+            Map<String, Integer> counts = TopicProvisioner.partitionCounts(admin, names);
+            for (String name : names) {
+                if (!counts.containsKey(name)) {
+                    throw new SettingsException("topic " + name + " does not exist on " + bootstrapServers
+                            + ": create the topics first (java -jar target/rc-identity.jar topics)");
+                }
+            }
+            if (counts.values().stream().distinct().count() > 1) {
+                throw new SettingsException("topics must have the same partition count, found " + counts);
+            }
+            return counts.get(names.get(0));
+        }
+    }
+
+    KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Waits until the client is RUNNING; false when the deadline passes first. */
+    boolean awaitRunning(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (Instant.now().isAfter(deadline) || streams.state() == KafkaStreams.State.ERROR) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
+    /**
+     * Leaves the group on a graceful stop so the other instances take the tasks over at once, instead of after the
+     * session timeout.
+     */
+    @Override
+    public void close() {
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    }
+}
