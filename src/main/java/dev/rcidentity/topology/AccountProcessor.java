@@ -2,11 +2,8 @@ package dev.rcidentity.topology;
 
 import dev.rcidentity.kafka.StateStores;
 import dev.rcidentity.model.AccountSnapshot;
-import dev.rcidentity.model.Identity;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.ContextualProcessor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
@@ -17,15 +14,7 @@ import java.util.List;
  * Keeps this task's copy of the accounts (every task receives every account through the broadcast) and refreshes
  * the identities of an account when it changes. An observation older than the one held is ignored.
  */
-final class AccountProcessor extends ContextualProcessor<String, AccountSnapshot, String, Identity> {
-    private IdentityUpdater identities;
-
-    @Override
-    public void init(ProcessorContext<String, Identity> context) {
-        super.init(context);
-        identities = new IdentityUpdater(context);
-    }
-
+final class AccountProcessor extends IdentityInputProcessor<AccountSnapshot> {
     @Override
     public void process(Record<String, AccountSnapshot> record) {
         AccountSnapshot account = record.value();

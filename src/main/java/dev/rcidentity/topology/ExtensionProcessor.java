@@ -2,9 +2,6 @@ package dev.rcidentity.topology;
 
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.ExtensionSnapshot;
-import dev.rcidentity.model.Identity;
-import org.apache.kafka.streams.processor.api.ContextualProcessor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.slf4j.Logger;
@@ -17,16 +14,8 @@ import java.time.Instant;
  * of that extension when it has logged in. A snapshot older than the current one goes into the store's history
  * without replacing the current one.
  */
-final class ExtensionProcessor extends ContextualProcessor<String, ExtensionSnapshot, String, Identity> {
+final class ExtensionProcessor extends IdentityInputProcessor<ExtensionSnapshot> {
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionProcessor.class);
-    private IdentityUpdater identities;
-
-    @Override
-    public void init(ProcessorContext<String, Identity> context) {
-        super.init(context);
-        identities = new IdentityUpdater(context);
-    }
-
     @Override
     public void process(Record<String, ExtensionSnapshot> record) {
         ExtensionSnapshot snapshot = record.value();

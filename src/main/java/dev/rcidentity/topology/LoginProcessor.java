@@ -1,12 +1,9 @@
 package dev.rcidentity.topology;
 
 import dev.rcidentity.kafka.Topics;
-import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.IdentityState;
 import dev.rcidentity.model.LoginEvent;
 import dev.rcidentity.model.LoginMark;
-import org.apache.kafka.streams.processor.api.ContextualProcessor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 import java.time.Instant;
@@ -14,18 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** Counts each login once and (re)builds its owner's identity, resolved or not. */
-final class LoginProcessor extends ContextualProcessor<String, LoginEvent, String, Identity> {
+final class LoginProcessor extends IdentityInputProcessor<LoginEvent> {
     private final LoginLedger ledger;
-    private IdentityUpdater identities;
-
     LoginProcessor(LoginLedger ledger) {
         this.ledger = ledger;
-    }
-
-    @Override
-    public void init(ProcessorContext<String, Identity> context) {
-        super.init(context);
-        identities = new IdentityUpdater(context);
     }
 
     @Override
