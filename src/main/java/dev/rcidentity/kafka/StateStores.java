@@ -1,6 +1,7 @@
 package dev.rcidentity.kafka;
 
 import dev.rcidentity.model.AccountSnapshot;
+import dev.rcidentity.model.ExtensionHistory;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.IdentityState;
 import dev.rcidentity.model.Json;
@@ -21,6 +22,13 @@ public final class StateStores {
     public static final StateStore<String, AccountSnapshot> ACCOUNTS =
             new StateStore<>("accounts", Serdes.String(), Json.serde(AccountSnapshot.class));
 
+    /** The type-2 history of each extension (within the history retention). Keyed by extensionId. */
+    public static final StateStore<String, ExtensionHistory> EXTENSION_HISTORY =
+            new StateStore<>("extension-history", Serdes.String(), Json.serde(ExtensionHistory.class));
+    /** Versioned: which extension held a number when, keyed {@code <accountId>/<extensionNumber>}. */
+    public static final StateStore<String, String> EXTENSION_NUMBERS =
+            new StateStore<>("extension-numbers", Serdes.String(), Serdes.String());
+
     private StateStores() {
     }
 
@@ -31,5 +39,10 @@ public final class StateStores {
 
     public static String accountIndexPrefix(String accountId) {
         return accountId + "/";
+    }
+
+    /** The key of {@link #EXTENSION_NUMBERS}. */
+    public static String numberKey(String accountId, String extensionNumber) {
+        return accountId + "/" + extensionNumber;
     }
 }

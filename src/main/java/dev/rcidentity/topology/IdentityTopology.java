@@ -5,7 +5,10 @@ import dev.rcidentity.kafka.StateStores;
 import dev.rcidentity.kafka.Topic;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.AccountSnapshot;
+import dev.rcidentity.model.ExtensionSnapshot;
+import dev.rcidentity.model.Json;
 import dev.rcidentity.model.Identity;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -23,9 +26,12 @@ import java.util.Properties;
  * The identity topology, a pure function of its options.
  *
  * <pre>
- * rc.extensions.v1 --apply-extension--+
- * rc.logins.v1 ------apply-login------+--> rc.identities.v1
+ * rc.extensions.v1 --check-extension--+--apply-extension--+
+ * rc.logins.v1 ------------------------+--apply-login------+--> rc.identities.v1
  * rc.accounts.v1 --check-account--> [accounts-broadcast] --apply-account--+
+ *
+ * check-extension --version-extension--+--> rc.extension-history.v1
+ *                                      +--number-moves--> [extension-numbers] --index-extension-number
  * </pre>
  *
  * Extensions and logins share their key (extensionId == ownerId) and partition count, so one task holds an owner's
@@ -53,8 +59,16 @@ public final class IdentityTopology {
         builder.addStateStore(keyValueStore(StateStores.IDENTITIES_BY_ACCOUNT));
         builder.addStateStore(keyValueStore(StateStores.ACCOUNTS));
 
-        KStream<String, Identity> fromExtensions = source(builder, Topics.EXTENSIONS, "extensions-source")
+        builder.addStateStore(keyValueStore(StateStores.EXTENSION_HISTORY));
+        builder.addStateStore(Stores.versionedKeyValueStoreBuilder(
+                Stores.persistentVersionedKeyValueStore(StateStores.EXTENSION_NUMBERS.name(), options.historyRetention()),
+                StateStores.EXTENSION_NUMBERS.keySerde(), StateStores.EXTENSION_NUMBERS.valueSerde()));
+
+        KStream<String, ExtensionSnapshot> extensions = source(builder, Topics.EXTENSIONS, "extensions-source")
+                .processValues(ExtensionCheck::new, Named.as("check-extension"));
+        KStream<String, Identity> fromExtensions = extensions
                 .process(ExtensionProcessor::new, Named.as("apply-extension"), STORES);
+        addHistory(extensions, options);
 
         LoginLedger ledger = new LoginLedger(LoginLedger.DEFAULT_WINDOW, LoginLedger.DEFAULT_MAX_MARKS);
         KStream<String, Identity> fromLogins = source(builder, Topics.LOGINS, "logins-source")
@@ -79,6 +93,26 @@ public final class IdentityTopology {
                 .to(Topics.IDENTITIES.name(), Produced.with(Topics.IDENTITIES.keySerde(), Topics.IDENTITIES.valueSerde())
                         .withName("identities-sink"));
         return builder.build(streamsConfig);
+    }
+
+    /** The type-2 history of every extension, and the time-aware index of extension numbers it feeds. */
+    private static void addHistory(KStream<String, ExtensionSnapshot> extensions, TopologyOptions options) {
+        KStream<String, HistoryChange> changes = extensions.process(
+                () -> new HistoryProcessor(options.historyRetention()), Named.as("version-extension"),
+                StateStores.EXTENSION_HISTORY.name());
+        changes.flatMapValues(HistoryChange::rows, Named.as("history-rows"))
+                .to(Topics.EXTENSION_HISTORY.name(), Produced.with(Topics.EXTENSION_HISTORY.keySerde(),
+                        Topics.EXTENSION_HISTORY.valueSerde()).withName("extension-history-sink"));
+        Repartitioned<String, NumberEvent> byNumber = Repartitioned.<String, NumberEvent>as("extension-numbers")
+                .withKeySerde(Serdes.String())
+                .withValueSerde(Json.serde(NumberEvent.class));
+        if (options.partitions().isPresent()) {
+            byNumber = byNumber.withNumberOfPartitions(options.partitions().getAsInt());
+        }
+        changes.flatMap((extensionId, change) -> NumberEvent.of(change), Named.as("number-moves"))
+                .repartition(byNumber)
+                .process(NumberIndexProcessor::new, Named.as("index-extension-number"),
+                        StateStores.EXTENSION_NUMBERS.name());
     }
 
     private static <K, V> KStream<K, V> source(StreamsBuilder builder, Topic<K, V> topic, String name) {

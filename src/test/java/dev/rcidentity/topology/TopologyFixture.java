@@ -1,12 +1,15 @@
 package dev.rcidentity.topology;
 
 import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.kafka.StateStores;
 import dev.rcidentity.kafka.StreamsSettings;
 import dev.rcidentity.kafka.Topic;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.AccountSnapshot;
 import dev.rcidentity.model.Contact;
+import dev.rcidentity.model.ExtensionHistory;
 import dev.rcidentity.model.ExtensionSnapshot;
+import dev.rcidentity.model.HistoryRow;
 import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.LoginEvent;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -15,6 +18,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.apache.kafka.streams.state.VersionedRecord;
 import org.apache.kafka.streams.test.TestRecord;
 
 import java.nio.charset.StandardCharsets;
@@ -34,6 +40,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestInputTopic<String, AccountSnapshot> accounts;
     final TestOutputTopic<String, Identity> identities;
     final TestOutputTopic<byte[], byte[]> deadLetters;
+    final TestOutputTopic<String, HistoryRow> history;
 
     TopologyFixture(Path stateDir) {
         this(stateDir, StreamsConfig.EXACTLY_ONCE_V2);
@@ -55,6 +62,8 @@ final class TopologyFixture implements AutoCloseable {
         accounts = input(Topics.ACCOUNTS);
         identities = driver.createOutputTopic(Topics.IDENTITIES.name(),
                 Topics.IDENTITIES.keySerde().deserializer(), Topics.IDENTITIES.valueSerde().deserializer());
+        history = driver.createOutputTopic(Topics.EXTENSION_HISTORY.name(),
+                Topics.EXTENSION_HISTORY.keySerde().deserializer(), Topics.EXTENSION_HISTORY.valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(),
                 Topics.DEAD_LETTERS.keySerde().deserializer(), Topics.DEAD_LETTERS.valueSerde().deserializer());
     }
@@ -79,6 +88,19 @@ final class TopologyFixture implements AutoCloseable {
     void raw(String topic, String key, String json) {
         TestInputTopic<String, byte[]> in = driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer());
         in.pipeInput(key, json == null ? null : json.getBytes(StandardCharsets.UTF_8), T0);
+    }
+
+    /** The extension that held {@code number} in {@code accountId} at {@code at}, from the versioned index. */
+    String holderOf(String accountId, String number, Instant at) {
+        VersionedKeyValueStore<String, String> numbers = driver.getVersionedKeyValueStore(StateStores.EXTENSION_NUMBERS.name());
+        VersionedRecord<String> holder = numbers.get(StateStores.numberKey(accountId, number), at.toEpochMilli());
+        return holder == null ? null : holder.value();
+    }
+
+    List<HistoryRow> storedHistory(String extensionId) {
+        KeyValueStore<String, ExtensionHistory> histories = driver.getKeyValueStore(StateStores.EXTENSION_HISTORY.name());
+        ExtensionHistory history = histories.get(extensionId);
+        return history == null ? List.of() : history.rows();
     }
 
     List<TestRecord<String, Identity>> emitted() {

@@ -1,0 +1,14 @@
+package dev.rcidentity.model;
+
+import java.util.List;
+
+/** The versions of one extension, oldest first; the last one is current. */
+public record ExtensionHistory(List<HistoryRow> rows) {
+    public ExtensionHistory {
+        rows = rows == null ? List.of() : List.copyOf(rows);
+    }
+
+    public HistoryRow current() {
+        return rows.isEmpty() ? null : rows.get(rows.size() - 1);
+    }
+}
