@@ -88,6 +88,12 @@ final class Directory {
         }
     }
 
+    int round() {
+        synchronized (lock) {
+            return round;
+        }
+    }
+
     /** Applies one seeded round of changes to every account. */
     SimulatorChanges tick() {
         synchronized (lock) {

@@ -169,6 +169,11 @@ public final class RingCentralSimulator implements AutoCloseable {
         return directory.tick();
     }
 
+    /** How many rounds of changes were applied so far (manual and automatic ticks). */
+    public int round() {
+        return directory.round();
+    }
+
     public Faults faults() {
         return faults;
     }
