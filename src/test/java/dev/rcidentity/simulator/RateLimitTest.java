@@ -5,6 +5,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -116,6 +121,31 @@ class RateLimitTest {
 
         clock.advance(Duration.ofSeconds(3));
         assertEquals(200, client.get(EXTENSIONS, token).status(), "the burst is used up and the penalty over");
+    }
+
+    @Test
+    void concurrentRequestsNeverExceedTheLimit() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                results.add(pool.submit(() -> client.get(ACCOUNT, token).status()));
+            }
+            int ok = 0;
+            int limited = 0;
+            for (Future<Integer> result : results) {
+                int status = result.get();
+                if (status == 200) {
+                    ok++;
+                } else if (status == 429) {
+                    limited++;
+                }
+            }
+            assertEquals(3, ok, "exactly the Light limit gets through");
+            assertEquals(21, limited);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private void exhaust(String path, int times) {
