@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 final class SimulatorHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorHandler.class);
     private static final String ACCOUNT_PREFIX = "/restapi/v1.0/account/";
+    private static final String ACCOUNT_V2_PREFIX = "/restapi/v2/accounts/";
     private static final int MAX_URI_LENGTH = 8 * 1024;
 
     private final Clock clock;
@@ -85,6 +86,11 @@ final class SimulatorHandler implements HttpHandler {
             if (requireMethod(call, "GET")) {
                 api(call, RateLimitGroup.AUTH, null, (grant, account, query) -> userInfo(call, grant));
             }
+            return;
+        }
+        if (path.startsWith(ACCOUNT_V2_PREFIX) && path.indexOf('/', ACCOUNT_V2_PREFIX.length()) < 0) {
+            apiGet(call, RateLimitGroup.LIGHT, path.substring(ACCOUNT_V2_PREFIX.length()), (grant, account, query) ->
+                    call.json(200, wire.accountV2(account)));
             return;
         }
         if (path.startsWith(ACCOUNT_PREFIX)) {

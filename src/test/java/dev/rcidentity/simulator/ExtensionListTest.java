@@ -201,6 +201,13 @@ class ExtensionListTest {
         JsonNode address = client.get("/restapi/v1.0/account/" + accountId + "/business-address", token).json();
         assertEquals(account.companyName(), address.get("company").asText());
         assertNotNull(address.get("businessAddress").get("city"));
+
+        SimClient.Response v2 = client.get("/restapi/v2/accounts/~", token);
+        assertEquals(200, v2.status());
+        assertEquals("Light", v2.header("X-Rate-Limit-Group"));
+        assertEquals(accountId, v2.json().get("id").asText());
+        assertTrue(v2.json().get("id").isTextual(), "v2 ids are strings");
+        assertEquals(account.companyName(), v2.json().get("companyName").asText());
     }
 
     @Test
