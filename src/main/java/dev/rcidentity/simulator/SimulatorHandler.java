@@ -51,11 +51,14 @@ final class SimulatorHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(HttpExchange exchange) {
         Instant received = clock.instant();
         HttpCall call = new HttpCall(exchange);
         try {
             route(call);
+        } catch (IOException e) {
+            // the client went away while its body was being read: answer anyway, it may still be listening
+            call.json(400, WireFormat.error("CMN-101", "Unreadable request", null));
         } catch (RuntimeException e) {
             // never echo the request: it may carry credentials
             LOG.warn("simulator failed on {} {}: {}", call.method(), call.path(), e.toString());
@@ -66,7 +69,12 @@ final class SimulatorHandler implements HttpHandler {
             }
             log.add(new RecordedRequest(received, call.method(), call.pathAndQuery(), call.group, call.status(),
                     call.clientId, call.ownerId));
-            call.send(faults.responseDelay());
+            try {
+                call.send(faults.responseDelay());
+            } catch (IOException e) {
+                // the client gave up (a timeout during an injected delay, typically): nothing left to do
+                exchange.close();
+            }
         }
     }
 
