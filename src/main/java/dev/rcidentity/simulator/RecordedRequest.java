@@ -1,0 +1,20 @@
+package dev.rcidentity.simulator;
+
+import java.time.Instant;
+
+/**
+ * One request the simulator answered.
+ *
+ * @param group    the rate-limit group, null when the request never reached one (unknown path, missing token)
+ * @param clientId the application, when known (null for a request without valid credentials)
+ * @param ownerId  the extension the token acts for, when known
+ */
+public record RecordedRequest(
+        Instant time,
+        String method,
+        String pathAndQuery,
+        RateLimitGroup group,
+        int status,
+        String clientId,
+        String ownerId) {
+}

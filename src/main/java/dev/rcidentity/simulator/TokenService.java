@@ -1,0 +1,109 @@
+package dev.rcidentity.simulator;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Access and refresh tokens. Refresh tokens are single-use: redeeming one removes it. Both maps are bounded (the
+ * oldest tokens are forgotten first), so a client that never stops logging in cannot grow the heap.
+ */
+final class TokenService {
+    private static final int MAX_TOKENS = 200_000;
+
+    private final Clock clock;
+    private final Duration accessTtl;
+    private final Duration refreshTtl;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Grant> accessTokens = bounded();
+    private final Map<String, Grant> refreshTokens = bounded();
+
+    TokenService(Clock clock, Duration accessTtl, Duration refreshTtl) {
+        this.clock = clock;
+        this.accessTtl = accessTtl;
+        this.refreshTtl = refreshTtl;
+    }
+
+    /** Who a token acts for. {@code expiresAt} is the expiry of the token the grant is stored under. */
+    record Grant(String accountId, String extensionId, String clientId, String sessionId, String endpointId,
+                 Instant expiresAt) {
+        Grant expiring(Instant at) {
+            return new Grant(accountId, extensionId, clientId, sessionId, endpointId, at);
+        }
+    }
+
+    record Issued(String accessToken, long expiresIn, String refreshToken, long refreshExpiresIn, Grant grant) {
+    }
+
+    enum Check { VALID, EXPIRED, UNKNOWN }
+
+    record Lookup(Check check, Grant grant) {
+    }
+
+    Issued issue(String accountId, String extensionId, String clientId, String sessionId, String endpointId) {
+        Instant now = clock.instant();
+        Grant base = new Grant(accountId, extensionId, clientId, sessionId, endpointId, now);
+        String access = newToken();
+        String refresh = newToken();
+        synchronized (this) {
+            accessTokens.put(access, base.expiring(now.plus(accessTtl)));
+            refreshTokens.put(refresh, base.expiring(now.plus(refreshTtl)));
+        }
+        return new Issued(access, accessTtl.toSeconds(), refresh, refreshTtl.toSeconds(), base);
+    }
+
+    synchronized Lookup access(String token) {
+        Grant grant = token == null ? null : accessTokens.get(token);
+        if (grant == null) {
+            return new Lookup(Check.UNKNOWN, null);
+        }
+        if (!clock.instant().isBefore(grant.expiresAt())) {
+            return new Lookup(Check.EXPIRED, grant);
+        }
+        return new Lookup(Check.VALID, grant);
+    }
+
+    /** Uses up a refresh token; VALID only when it existed and had not expired. */
+    synchronized Lookup redeem(String refreshToken) {
+        Grant grant = refreshToken == null ? null : refreshTokens.remove(refreshToken);
+        if (grant == null) {
+            return new Lookup(Check.UNKNOWN, null);
+        }
+        if (!clock.instant().isBefore(grant.expiresAt())) {
+            return new Lookup(Check.EXPIRED, grant);
+        }
+        return new Lookup(Check.VALID, grant);
+    }
+
+    /** Who a refresh token belongs to, without using it up (for rate limiting and rejections). */
+    synchronized Grant peekRefresh(String refreshToken) {
+        return refreshToken == null ? null : refreshTokens.get(refreshToken);
+    }
+
+    synchronized void revokeRefreshTokens() {
+        refreshTokens.clear();
+    }
+
+    synchronized void revokeAccessTokens() {
+        accessTokens.clear();
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return "SIM01" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static Map<String, Grant> bounded() {
+        return new LinkedHashMap<>(1024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Grant> eldest) {
+                return size() > MAX_TOKENS;
+            }
+        };
+    }
+}
