@@ -3,6 +3,7 @@ package dev.rcidentity.poller;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * A running connection: its limiters, its one token, its client. Stopped for good when RingCentral rejects its
@@ -28,10 +29,16 @@ final class Connection {
 
     static Connection open(ConnectionSettings settings, HttpClient httpClient, PollerOptions options, Clock clock,
                            PollerMetrics metrics) {
-        RateLimiter limiter = new RateLimiter(System::nanoTime);
+        return open(settings, httpClient, options, clock, System::nanoTime, metrics);
+    }
+
+    /** {@code nanoTime} is the monotonic time of rate limits and token renewal. */
+    static Connection open(ConnectionSettings settings, HttpClient httpClient, PollerOptions options, Clock clock,
+                           LongSupplier nanoTime, PollerMetrics metrics) {
+        RateLimiter limiter = new RateLimiter(nanoTime);
         RingCentralHttp http = new RingCentralHttp(settings.name(), settings.serverUrl(), httpClient, limiter, options,
                 metrics);
-        TokenManager tokens = new TokenManager(settings, http, clock, System::nanoTime);
+        TokenManager tokens = new TokenManager(settings, http, clock, nanoTime);
         RingCentralClient client = new RingCentralClient(http, tokens);
         return new Connection(settings, tokens, client, new ExtensionSweep(client, clock, options.maxPages()));
     }
