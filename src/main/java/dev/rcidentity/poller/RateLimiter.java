@@ -36,15 +36,18 @@ final class RateLimiter {
         return groups.get(group);
     }
 
-    /** Applies the {@code X-Rate-Limit-*} headers of a response to {@code endpoint}; returns the group they named. */
-    ApiGroup observe(Endpoint endpoint, HttpHeaders headers) {
+    /**
+     * Applies the {@code X-Rate-Limit-*} headers of a response to {@code endpoint}; returns the group they named. The
+     * remaining count of a 429 is ignored: it reflects the penalty, which {@link GroupLimiter#penalize} handles.
+     */
+    ApiGroup observe(Endpoint endpoint, HttpHeaders headers, int status) {
         ApiGroup group = ApiGroup.fromHeader(headers.firstValue("X-Rate-Limit-Group").orElse(null))
                 .orElse(groupOf(endpoint));
         if (group != endpoint.documentedGroup() || learnedGroups.containsKey(endpoint)) {
             learnedGroups.put(endpoint, group);
         }
         Integer limit = intHeader(headers, "X-Rate-Limit-Limit").orElse(null);
-        Integer remaining = intHeader(headers, "X-Rate-Limit-Remaining").orElse(null);
+        Integer remaining = status == 429 ? null : intHeader(headers, "X-Rate-Limit-Remaining").orElse(null);
         Duration window = intHeader(headers, "X-Rate-Limit-Window").map(Duration::ofSeconds).orElse(null);
         groups.get(group).observe(limit, remaining, window, nanoTime.getAsLong());
         return group;

@@ -85,8 +85,8 @@ final class RingCentralHttp {
             }
             long now = limiter.nanoTime();
             groupLimiter.complete(slot, now);
-            ApiGroup answeredGroup = limiter.observe(endpoint, response.headers());
             int status = response.statusCode();
+            ApiGroup answeredGroup = limiter.observe(endpoint, response.headers(), status);
             metrics.request(answeredGroup, status);
             if (status / 100 == 2) {
                 return parse(request, status, response.body());
