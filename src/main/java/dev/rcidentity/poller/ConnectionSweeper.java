@@ -78,8 +78,13 @@ final class ConnectionSweeper {
             failure = e.getMessage();
             log.warn("Connection '{}': sweep failed, nothing concluded about unseen extensions: {}",
                     connection.name(), failure);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
         } finally {
-            tally.logins += publishRemainingLogins(connection);
+            if (!Thread.currentThread().isInterrupted()) {
+                tally.logins += publishRemainingLogins(connection);
+            }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         metrics.sweepEnded(connection.name(), status == SweepOutcome.Status.COMPLETED, took);

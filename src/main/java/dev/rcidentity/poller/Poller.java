@@ -42,6 +42,7 @@ public final class Poller implements AutoCloseable {
     private final Map<String, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
     private boolean stateLoaded;
     private boolean started;
+    private boolean closed;
 
     private Poller(List<ConnectionSettings> connectionSettings, PollerOptions options,
                    Map<String, Object> kafkaProperties, Clock clock) {
@@ -168,9 +169,13 @@ public final class Poller implements AutoCloseable {
         }
     }
 
-    /** Stops the sweeps (interrupting waits and requests in progress) and closes the Kafka producer. */
+    /** Stops the sweeps (interrupting waits and requests in progress) and closes the Kafka producer. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         scheduler.shutdownNow();
         try {
             if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -181,6 +186,11 @@ public final class Poller implements AutoCloseable {
         }
         publisher.close();
         log.info("Poller stopped");
+    }
+
+    /** True once every sweep thread has ended (after {@link #close()}). */
+    boolean terminated() {
+        return scheduler.isTerminated();
     }
 
     private static Map<String, Object> producerProperties(Map<String, Object> kafkaProperties) {
