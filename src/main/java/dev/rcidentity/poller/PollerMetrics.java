@@ -1,6 +1,7 @@
 package dev.rcidentity.poller;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,7 +72,7 @@ public final class PollerMetrics {
     }
 
     private static <K> Map<K, Long> copy(Map<K, LongAdder> counters) {
-        Map<K, Long> copy = new ConcurrentHashMap<>();
+        Map<K, Long> copy = new HashMap<>();
         counters.forEach((k, v) -> copy.put(k, v.sum()));
         return Map.copyOf(copy);
     }

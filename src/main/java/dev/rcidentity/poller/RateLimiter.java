@@ -43,9 +43,7 @@ final class RateLimiter {
     ApiGroup observe(Endpoint endpoint, HttpHeaders headers, int status) {
         ApiGroup group = ApiGroup.fromHeader(headers.firstValue("X-Rate-Limit-Group").orElse(null))
                 .orElse(groupOf(endpoint));
-        if (group != endpoint.documentedGroup() || learnedGroups.containsKey(endpoint)) {
-            learnedGroups.put(endpoint, group);
-        }
+        learnedGroups.put(endpoint, group);
         Integer limit = intHeader(headers, "X-Rate-Limit-Limit").orElse(null);
         Integer remaining = status == 429 ? null : intHeader(headers, "X-Rate-Limit-Remaining").orElse(null);
         Duration window = intHeader(headers, "X-Rate-Limit-Window").map(Duration::ofSeconds).orElse(null);

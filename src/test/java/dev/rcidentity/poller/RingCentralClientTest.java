@@ -176,6 +176,22 @@ class RingCentralClientTest {
     }
 
     @Test
+    void anOversizedResponseFailsWithoutRetrying() throws InterruptedException {
+        String accountId = start(SimulatorOptions.builder().extensionsPerAccount(50).seed(22));
+        PollerOptions fast = TestConnections.FAST;
+        PollerOptions small = new PollerOptions(fast.pollInterval(), fast.retry(), fast.connectTimeout(),
+                fast.requestTimeout(), fast.maxPages(), 8 * 1024, fast.publishTimeout());
+        Connection connection = Connection.open(TestConnections.admin(sim, "small", accountId),
+                RingCentralHttp.newClient(Duration.ofSeconds(5)), small, Clock.systemUTC(), System::nanoTime, metrics);
+
+        ExtensionSweep.Result result = connection.extensionSweep().run(accountId);
+
+        assertFalse(result.complete());
+        assertTrue(result.failure().getMessage().contains("larger than 8192 bytes"), result.failure().getMessage());
+        assertEquals(1, extensionListRequests().size());
+    }
+
+    @Test
     void renewsTheTokenAheadOfExpiryWithTheRotatedRefreshToken() throws InterruptedException {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
         String accountId = start(SimulatorOptions.builder().extensionsPerAccount(5).seed(19).clock(clock)
