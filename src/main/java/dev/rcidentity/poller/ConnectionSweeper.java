@@ -71,9 +71,8 @@ final class ConnectionSweeper {
             connection.stop();
             status = SweepOutcome.Status.STOPPED;
             failure = e.getMessage();
-            log.error("Connection '{}' stopped: RingCentral rejected its credentials (HTTP {}{}). The other "
-                            + "connections go on; fix this one's settings and restart.", connection.name(), e.status(),
-                    e.errorCode() == null ? "" : ", " + e.errorCode());
+            log.error("Connection '{}' stopped: RingCentral rejected its credentials ({}). The other connections "
+                    + "go on; fix this one's settings and restart.", connection.name(), failure);
         } catch (ApiException | IncompleteSweepException | PublishException e) {
             failure = e.getMessage();
             log.warn("Connection '{}': sweep failed, nothing concluded about unseen extensions: {}",
