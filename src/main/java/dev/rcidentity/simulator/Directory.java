@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -88,6 +89,12 @@ final class Directory {
         }
     }
 
+    int round() {
+        synchronized (lock) {
+            return round;
+        }
+    }
+
     /** Applies one seeded round of changes to every account. */
     SimulatorChanges tick() {
         synchronized (lock) {
@@ -136,7 +143,7 @@ final class Directory {
         while (kinds.size() < size - 1) {
             kinds.add("user");
         }
-        java.util.Collections.shuffle(kinds, random);
+        Collections.shuffle(kinds, random);
 
         Instant start = now.minus(HISTORY_SPAN);
         long stepSeconds = HISTORY_SPAN.getSeconds() / (size + 1);

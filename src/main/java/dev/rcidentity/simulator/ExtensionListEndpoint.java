@@ -84,7 +84,7 @@ final class ExtensionListEndpoint {
         ObjectNode navigation = body.putObject("navigation");
         int lastPage = Math.max(1, totalPages);
         navigation.putObject("firstPage").put("uri", link(account, query, 1, perPage));
-        if (page < totalPages || faults.endlessPaging()) {
+        if (page < totalPages || (faults.endlessPaging() && page < Integer.MAX_VALUE)) {
             navigation.putObject("nextPage").put("uri", link(account, query, page + 1, perPage));
         }
         if (page > 1) {

@@ -19,6 +19,7 @@ import java.util.UUID;
 
 /** One request and the response being built for it; also what the request log learns about the caller. */
 final class HttpCall {
+    private static final long MAX_DRAIN = 4L * 1024 * 1024;
     private final HttpExchange exchange;
     private final String path;
     private final String rawQuery;
@@ -57,11 +58,22 @@ final class HttpCall {
         return parseForm(rawQuery);
     }
 
-    /** The request body, or empty when it is larger than {@code limit} bytes. */
+    /**
+     * The request body, or empty when it is larger than {@code limit} bytes. An oversized body is read on and
+     * discarded (up to {@link #MAX_DRAIN} bytes) so the client sees the error response instead of a reset.
+     */
     Optional<byte[]> body(int limit) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(limit + 1);
-            return bytes.length > limit ? Optional.empty() : Optional.of(bytes);
+            if (bytes.length <= limit) {
+                return Optional.of(bytes);
+            }
+            byte[] sink = new byte[8192];
+            long drained = 0;
+            for (int n; drained < MAX_DRAIN && (n = in.read(sink)) > 0; ) {
+                drained += n;
+            }
+            return Optional.empty();
         }
     }
 

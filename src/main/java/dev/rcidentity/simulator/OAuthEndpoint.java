@@ -74,6 +74,7 @@ final class OAuthEndpoint {
                 ? tokens.peekRefresh(first(form, "refresh_token")) : null;
         String owner = subject.map(JwtCodec.Subject::extensionId)
                 .orElse(refreshGrant != null ? refreshGrant.extensionId() : null);
+        call.ownerId = owner;
 
         RateLimiter.Decision decision = faults.takeRateLimitBurst(RateLimitGroup.AUTH)
                 ? rateLimiter.forcePenalty(call.clientId + "|" + owner, RateLimitGroup.AUTH)
@@ -119,7 +120,6 @@ final class OAuthEndpoint {
         }
         TokenService.Issued issued = tokens.issue(s.accountId(), s.extensionId(), call.clientId, randomId(24),
                 endpointId);
-        call.ownerId = s.extensionId();
         call.json(200, wire.token(issued, SCOPE));
     }
 
@@ -146,7 +146,6 @@ final class OAuthEndpoint {
         }
         TokenService.Issued issued = tokens.issue(grant.accountId(), grant.extensionId(), call.clientId,
                 grant.sessionId(), grant.endpointId());
-        call.ownerId = grant.extensionId();
         call.json(200, wire.token(issued, SCOPE));
     }
 

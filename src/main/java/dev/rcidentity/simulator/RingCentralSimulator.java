@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A local HTTP server that answers like RingCentral's REST API for what a poller uses: the token endpoint (JWT and
- * refresh grants), userinfo, account info, business address, extension list and extension info, with
+ * refresh grants), userinfo, account info (v1 and v2), business address, extension list and extension info, with
  * RingCentral's rate limiting and injectable faults. Data is generated from the seed and changes on {@link #tick()}.
  * Listens on 127.0.0.1 only.
  */
@@ -118,7 +118,11 @@ public final class RingCentralSimulator implements AutoCloseable {
         return credentials;
     }
 
-    /** A JWT credential for the user extension (the {@code assertion} of the JWT bearer grant). */
+    /**
+     * A JWT credential for the user extension (the {@code assertion} of the JWT bearer grant). It is issued for any
+     * extension id, so tests can also make credentials of users who left or never existed: the token endpoint
+     * accepts only those of existing, Enabled extensions.
+     */
     public String jwtFor(String accountId, String extensionId) {
         if (directory.account(accountId).isEmpty()) {
             throw new IllegalArgumentException("unknown account " + accountId);
@@ -167,6 +171,11 @@ public final class RingCentralSimulator implements AutoCloseable {
     /** Applies one seeded round of changes to every account. */
     public SimulatorChanges tick() {
         return directory.tick();
+    }
+
+    /** How many rounds of changes were applied so far (manual and automatic ticks). */
+    public int round() {
+        return directory.round();
     }
 
     public Faults faults() {

@@ -1,6 +1,7 @@
 package dev.rcidentity.simulator;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * One extension as the simulator holds it. Ids are decimal strings; the wire format renders {@code id} as a JSON
@@ -70,7 +71,7 @@ public record SimulatedExtension(
         static final String FROZEN = "Frozen";
         static final String NOT_ACTIVATED = "NotActivated";
         static final String UNASSIGNED = "Unassigned";
-        static final java.util.Set<String> ALL = java.util.Set.of(ENABLED, DISABLED, FROZEN, NOT_ACTIVATED, UNASSIGNED);
+        static final Set<String> ALL = Set.of(ENABLED, DISABLED, FROZEN, NOT_ACTIVATED, UNASSIGNED);
 
         private ExtensionStatus() {
         }

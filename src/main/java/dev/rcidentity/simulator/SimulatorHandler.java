@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 final class SimulatorHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorHandler.class);
     private static final String ACCOUNT_PREFIX = "/restapi/v1.0/account/";
+    private static final String ACCOUNT_V2_PREFIX = "/restapi/v2/accounts/";
     private static final int MAX_URI_LENGTH = 8 * 1024;
 
     private final Clock clock;
@@ -50,11 +51,14 @@ final class SimulatorHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(HttpExchange exchange) {
         Instant received = clock.instant();
         HttpCall call = new HttpCall(exchange);
         try {
             route(call);
+        } catch (IOException e) {
+            // the client went away while its body was being read: answer anyway, it may still be listening
+            call.json(400, WireFormat.error("CMN-101", "Unreadable request", null));
         } catch (RuntimeException e) {
             // never echo the request: it may carry credentials
             LOG.warn("simulator failed on {} {}: {}", call.method(), call.path(), e.toString());
@@ -65,7 +69,12 @@ final class SimulatorHandler implements HttpHandler {
             }
             log.add(new RecordedRequest(received, call.method(), call.pathAndQuery(), call.group, call.status(),
                     call.clientId, call.ownerId));
-            call.send(faults.responseDelay());
+            try {
+                call.send(faults.responseDelay());
+            } catch (IOException e) {
+                // the client gave up (a timeout during an injected delay, typically): nothing left to do
+                exchange.close();
+            }
         }
     }
 
@@ -85,6 +94,11 @@ final class SimulatorHandler implements HttpHandler {
             if (requireMethod(call, "GET")) {
                 api(call, RateLimitGroup.AUTH, null, (grant, account, query) -> userInfo(call, grant));
             }
+            return;
+        }
+        if (path.startsWith(ACCOUNT_V2_PREFIX) && path.indexOf('/', ACCOUNT_V2_PREFIX.length()) < 0) {
+            apiGet(call, RateLimitGroup.LIGHT, path.substring(ACCOUNT_V2_PREFIX.length()), (grant, account, query) ->
+                    call.json(200, wire.accountV2(account)));
             return;
         }
         if (path.startsWith(ACCOUNT_PREFIX)) {

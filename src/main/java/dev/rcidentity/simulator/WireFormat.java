@@ -94,6 +94,26 @@ final class WireFormat {
         return node;
     }
 
+    /** {@code GET /restapi/v2/accounts/{id}}: unlike v1, the id is a string and the company name is here. */
+    ObjectNode accountV2(SimulatedAccount a) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", a.accountId());
+        node.put("mainNumber", a.mainNumber());
+        node.put("status", "Confirmed");
+        node.put("billingActive", true);
+        node.put("companyName", a.companyName());
+        ObjectNode address = node.putObject("companyAddress");
+        address.put("street", a.street());
+        address.put("city", a.city());
+        address.put("state", a.state());
+        address.put("zip", a.zip());
+        address.put("country", "US");
+        ObjectNode serviceInfo = node.putObject("serviceInfo");
+        serviceInfo.putObject("package").put("id", "1").put("version", "1");
+        serviceInfo.putObject("brand").put("id", "1210").put("name", a.brand());
+        return node;
+    }
+
     ObjectNode businessAddress(SimulatedAccount a) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("uri", accountUri(a.accountId()) + "/business-address");
