@@ -31,6 +31,7 @@ class RingCentralClientTest {
 
     private RingCentralSimulator sim;
     private final PollerMetrics metrics = new PollerMetrics();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
     @AfterEach
     void stop() {
@@ -42,6 +43,12 @@ class RingCentralClientTest {
     private String start(SimulatorOptions.Builder options) {
         sim = RingCentralSimulator.start(options.accounts(1).build());
         return sim.accounts().get(0).accountId();
+    }
+
+    /** Access tokens live 60 s of {@link #clock}, which the test moves. */
+    private String startWithShortTokens(long seed) {
+        return start(SimulatorOptions.builder().extensionsPerAccount(5).seed(seed).clock(clock)
+                .accessTokenTtl(Duration.ofSeconds(60)));
     }
 
     private Connection connect(String accountId, Clock clock, LongSupplier nanoTime) {
@@ -193,9 +200,7 @@ class RingCentralClientTest {
 
     @Test
     void renewsTheTokenAheadOfExpiryWithTheRotatedRefreshToken() throws InterruptedException {
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-        String accountId = start(SimulatorOptions.builder().extensionsPerAccount(5).seed(19).clock(clock)
-                .accessTokenTtl(Duration.ofSeconds(60)));
+        String accountId = startWithShortTokens(19);
         Connection connection = connect(accountId, clock, clock::nanoTime);
 
         connection.client().accountInfo();
@@ -214,9 +219,7 @@ class RingCentralClientTest {
 
     @Test
     void signsInAgainWhenTheRefreshTokenIsRevoked() throws InterruptedException {
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-        String accountId = start(SimulatorOptions.builder().extensionsPerAccount(5).seed(20).clock(clock)
-                .accessTokenTtl(Duration.ofSeconds(60)));
+        String accountId = startWithShortTokens(20);
         Connection connection = connect(accountId, clock, clock::nanoTime);
 
         connection.client().accountInfo();
