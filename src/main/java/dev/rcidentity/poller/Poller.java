@@ -1,0 +1,205 @@
+package dev.rcidentity.poller;
+
+import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.kafka.SettingsException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sweeps every connection every poll interval (the first sweep at once) and publishes what changed to Kafka.
+ * {@link #close()} interrupts sweeps in progress and returns promptly.
+ */
+public final class Poller implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Poller.class);
+    private static final Duration STATE_LOAD_TIMEOUT = Duration.ofMinutes(2);
+    private static final int MAX_THREADS = 8;
+
+    private final Map<String, Connection> connections = new LinkedHashMap<>();
+    private final PollerOptions options;
+    private final Map<String, Object> kafkaProperties;
+    private final PollerMetrics metrics = new PollerMetrics();
+    private final PublishedState state = new PublishedState();
+    private final SnapshotPublisher publisher;
+    private final ConnectionSweeper sweeper;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
+    private boolean stateLoaded;
+    private boolean started;
+    private boolean closed;
+
+    private Poller(List<ConnectionSettings> connectionSettings, PollerOptions options,
+                   Map<String, Object> kafkaProperties, Clock clock) {
+        this.options = options;
+        this.kafkaProperties = Map.copyOf(kafkaProperties);
+        HttpClient httpClient = RingCentralHttp.newClient(options.connectTimeout());
+        for (ConnectionSettings settings : connectionSettings) {
+            if (connections.putIfAbsent(settings.name(), Connection.open(settings, httpClient, options, clock,
+                    metrics)) != null) {
+                throw new SettingsException("Two RingCentral connections are named '" + settings.name() + "'");
+            }
+        }
+        this.publisher = new SnapshotPublisher(new KafkaProducer<>(producerProperties(kafkaProperties)),
+                options.publishTimeout());
+        this.sweeper = new ConnectionSweeper(state, publisher, metrics, clock);
+        AtomicInteger threads = new AtomicInteger();
+        this.scheduler = Executors.newScheduledThreadPool(Math.min(Math.max(1, connections.size()), MAX_THREADS), r -> {
+            Thread thread = new Thread(r, "rc-poller-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * The poller the settings describe: the connections of {@code RC_CLIENT_ID}/{@code RC_CLIENT_SECRET}/{@code RC_JWT}
+     * or {@code RC_CONNECTIONS_FILE}, {@code POLL_INTERVAL}, and the Kafka client settings ({@code KAFKA_*}, which
+     * must include the bootstrap servers). Nothing runs before {@link #start()}.
+     *
+     * @throws SettingsException when no connection is configured or one is malformed
+     */
+    public static Poller fromSettings(Settings settings, Clock clock) {
+        List<ConnectionSettings> connections = ConnectionSettings.fromSettings(settings);
+        if (connections.isEmpty()) {
+            throw new SettingsException("No RingCentral connection is configured: set "
+                    + Settings.envName(ConnectionSettings.RC_CLIENT_ID) + ", "
+                    + Settings.envName(ConnectionSettings.RC_CLIENT_SECRET) + " and "
+                    + Settings.envName(ConnectionSettings.RC_JWT) + ", or "
+                    + Settings.envName(ConnectionSettings.RC_CONNECTIONS_FILE));
+        }
+        settings.require(Settings.KAFKA_BOOTSTRAP_SERVERS, "the poller publishes to Kafka");
+        PollerOptions options = PollerOptions.defaults()
+                .withPollInterval(settings.getDuration(Settings.POLL_INTERVAL, PollerOptions.DEFAULT_POLL_INTERVAL));
+        return create(connections, options, settings.kafkaClientProperties(), clock);
+    }
+
+    /** A poller for these connections; {@code kafkaProperties} are Kafka client settings incl. bootstrap servers. */
+    public static Poller create(List<ConnectionSettings> connections, PollerOptions options,
+                                Map<String, Object> kafkaProperties, Clock clock) {
+        return new Poller(connections, options, kafkaProperties, clock);
+    }
+
+    /** Loads what was published before, then sweeps every connection now and every poll interval after. */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        loadPublishedState();
+        started = true;
+        long interval = options.pollInterval().toMillis();
+        connections.values().forEach(connection -> schedules.put(connection.name(),
+                scheduler.scheduleAtFixedRate(() -> scheduledSweep(connection), 0, interval, TimeUnit.MILLISECONDS)));
+        log.info("Poller started: {} connection(s) {}, a sweep every {}", connections.size(), connections.keySet(),
+                options.pollInterval());
+    }
+
+    /** Reads the compacted topics once (done by {@link #start()} and the first {@link #sweepOnce}). */
+    public synchronized void loadPublishedState() {
+        if (!stateLoaded) {
+            state.load(kafkaProperties, STATE_LOAD_TIMEOUT);
+            stateLoaded = true;
+        }
+    }
+
+    /** Runs one sweep of the named connection now, in the caller's thread, waiting for one in progress to end. */
+    public SweepOutcome sweepOnce(String connectionName) throws InterruptedException {
+        Connection connection = connections.get(connectionName);
+        if (connection == null) {
+            throw new IllegalArgumentException("No connection named '" + connectionName + "'");
+        }
+        loadPublishedState();
+        return sweep(connection);
+    }
+
+    public List<String> connectionNames() {
+        return List.copyOf(connections.keySet());
+    }
+
+    /** True once RingCentral rejected the connection's credentials. */
+    public boolean isStopped(String connectionName) {
+        Connection connection = connections.get(connectionName);
+        return connection != null && connection.stopped();
+    }
+
+    public PollerMetrics metrics() {
+        return metrics;
+    }
+
+    private SweepOutcome sweep(Connection connection) throws InterruptedException {
+        if (connection.stopped()) {
+            return new SweepOutcome(connection.name(), SweepOutcome.Status.STOPPED, connection.accountId(), 0, 0, 0,
+                    0, false, 0, Duration.ZERO, "stopped earlier: credentials rejected");
+        }
+        connection.sweepLock().lockInterruptibly();
+        try {
+            return sweeper.sweep(connection);
+        } finally {
+            connection.sweepLock().unlock();
+        }
+    }
+
+    private void scheduledSweep(Connection connection) {
+        try {
+            if (sweep(connection).status() == SweepOutcome.Status.STOPPED) {
+                ScheduledFuture<?> schedule = schedules.remove(connection.name());
+                if (schedule != null) {
+                    schedule.cancel(false);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // A task that throws is never run again: log and keep the schedule.
+            log.error("Connection '{}': sweep crashed", connection.name(), e);
+        }
+    }
+
+    /** Stops the sweeps (interrupting waits and requests in progress) and closes the Kafka producer. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Poller threads did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        publisher.close();
+        log.info("Poller stopped");
+    }
+
+    /** True once every sweep thread has ended (after {@link #close()}). */
+    boolean terminated() {
+        return scheduler.isTerminated();
+    }
+
+    private static Map<String, Object> producerProperties(Map<String, Object> kafkaProperties) {
+        Map<String, Object> props = new HashMap<>(kafkaProperties);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "rc-identity-poller");
+        return props;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.rcidentity.poller;
+
+import dev.rcidentity.kafka.Topics;
+import dev.rcidentity.model.AccountSnapshot;
+import dev.rcidentity.model.ExtensionSnapshot;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The newest snapshot the poller published for every extension and account: what the compacted topics hold. It
+ * decides what is a change worth publishing and which extensions vanished. Filled from the topics at startup, so a
+ * restart republishes nothing that did not change and no other store is needed.
+ */
+final class PublishedState {
+    private static final Logger log = LoggerFactory.getLogger(PublishedState.class);
+
+    private final Map<String, ExtensionSnapshot> extensions = new ConcurrentHashMap<>();
+    private final Map<String, AccountSnapshot> accounts = new ConcurrentHashMap<>();
+
+    /** New, or different from the last published snapshot in anything but {@code observedAt}. */
+    boolean changed(ExtensionSnapshot snapshot) {
+        ExtensionSnapshot last = extensions.get(snapshot.extensionId());
+        return last == null || !last.observedAt(null).equals(snapshot.observedAt(null));
+    }
+
+    boolean changed(AccountSnapshot snapshot) {
+        AccountSnapshot last = accounts.get(snapshot.accountId());
+        return last == null || !withoutTime(last).equals(withoutTime(snapshot));
+    }
+
+    /** The account's extensions last published as present that a complete sweep did not see, marked deleted. */
+    List<ExtensionSnapshot> vanished(String accountId, Set<String> present, Instant at) {
+        List<ExtensionSnapshot> gone = new ArrayList<>();
+        for (ExtensionSnapshot last : extensions.values()) {
+            if (last.accountId().equals(accountId) && !last.deleted() && !present.contains(last.extensionId())) {
+                gone.add(last.asDeleted(at));
+            }
+        }
+        return gone;
+    }
+
+    void published(ExtensionSnapshot snapshot) {
+        extensions.put(snapshot.extensionId(), snapshot);
+    }
+
+    void published(AccountSnapshot snapshot) {
+        accounts.put(snapshot.accountId(), snapshot);
+    }
+
+    int extensionCount() {
+        return extensions.size();
+    }
+
+    /**
+     * Reads {@code rc.extensions.v1} and {@code rc.accounts.v1} from the beginning to the end offsets of the moment.
+     * Records that cannot be read are skipped (the next sweep publishes those extensions again).
+     */
+    void load(Map<String, Object> kafkaProperties, Duration timeout) {
+        Map<String, Object> props = new HashMap<>(kafkaProperties);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "rc-identity-poller-state");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.EXTENSIONS.name(), Topics.ACCOUNTS.name())) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+                if (infos == null || infos.isEmpty()) {
+                    throw new IllegalStateException("Topic " + topic + " does not exist; create the topics first");
+                }
+                infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp, timeout) < end.get(tp))) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("Reading the published snapshots took longer than " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(this::apply);
+            }
+        }
+        log.info("Loaded {} published extensions and {} accounts from the compacted topics", extensions.size(),
+                accounts.size());
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record) {
+        if (record.key() == null) {
+            return;
+        }
+        String key = new String(record.key(), StandardCharsets.UTF_8);
+        try {
+            if (record.topic().equals(Topics.EXTENSIONS.name())) {
+                apply(extensions, key, Topics.EXTENSIONS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+            } else {
+                apply(accounts, key, Topics.ACCOUNTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+            }
+        } catch (SerializationException e) {
+            log.warn("Skipping unreadable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+        }
+    }
+
+    private static <V> void apply(Map<String, V> map, String key, V value) {
+        if (value == null) {
+            map.remove(key);
+        } else {
+            map.put(key, value);
+        }
+    }
+
+    private static AccountSnapshot withoutTime(AccountSnapshot a) {
+        return new AccountSnapshot(a.accountId(), a.companyName(), a.mainNumber(), a.status(), a.brand(), null);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.rcidentity.poller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rcidentity.model.InvalidRecordException;
+import dev.rcidentity.model.LoginEvent;
+import dev.rcidentity.model.LoginEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * The one access token of a connection. Obtains it with the refresh-token grant while a refresh token is usable, else
+ * with the JWT bearer grant; renews it ahead of {@code expires_in}; keeps each rotated refresh token (they are
+ * single-use). Every token obtained leaves a {@link LoginEvent} to be published ({@link #drainLogins()}).
+ */
+final class TokenManager {
+    static final String JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    static final String REFRESH_GRANT = "refresh_token";
+    private static final Duration DEFAULT_ACCESS_TTL = Duration.ofHours(1);
+    private static final Duration MAX_RENEWAL_LEAD = Duration.ofMinutes(1);
+
+    private static final Logger log = LoggerFactory.getLogger(TokenManager.class);
+
+    private final ConnectionSettings connection;
+    private final RingCentralHttp http;
+    private final Clock clock;
+    private final LongSupplier nanoTime;
+    private final Queue<LoginEvent> pendingLogins = new ConcurrentLinkedQueue<>();
+
+    private String access;
+    private long renewAt;
+    private String refresh;
+    /** When the refresh token stops working; only meaningful while {@link #refresh} is set and the server said. */
+    private Long refreshUsableUntil;
+
+    TokenManager(ConnectionSettings connection, RingCentralHttp http, Clock clock, LongSupplier nanoTime) {
+        this.connection = connection;
+        this.http = http;
+        this.clock = clock;
+        this.nanoTime = nanoTime;
+        this.refresh = connection.refreshToken();
+    }
+
+    /** A token valid for a while yet, obtaining a new one when the current one is due for renewal. */
+    synchronized String accessToken() throws InterruptedException {
+        if (access == null || nanoTime.getAsLong() - renewAt >= 0) {
+            obtain();
+        }
+        return access;
+    }
+
+    /** The server refused {@code token} (401): the next {@link #accessToken()} obtains a new one. */
+    synchronized void invalidate(String token) {
+        if (Objects.equals(access, token)) {
+            access = null;
+        }
+    }
+
+    /** The logins not yet published, oldest first; the caller puts back what it could not publish. */
+    List<LoginEvent> drainLogins() {
+        List<LoginEvent> drained = new ArrayList<>();
+        for (LoginEvent event; (event = pendingLogins.poll()) != null; ) {
+            drained.add(event);
+        }
+        return drained;
+    }
+
+    void requeueLogins(List<LoginEvent> events) {
+        pendingLogins.addAll(events);
+    }
+
+    private void obtain() throws InterruptedException {
+        if (refresh != null && (refreshUsableUntil == null || nanoTime.getAsLong() - refreshUsableUntil < 0)) {
+            try {
+                exchange(REFRESH_GRANT, Map.of("grant_type", REFRESH_GRANT, "refresh_token", refresh));
+                return;
+            } catch (CredentialRejectedException e) {
+                refresh = null;
+                if (connection.jwt() == null) {
+                    throw e;
+                }
+                log.warn("Connection '{}': the token endpoint refused a refresh (HTTP {}), signing in again",
+                        connection.name(), e.status());
+            }
+        }
+        if (connection.jwt() == null) {
+            throw new CredentialRejectedException("the refresh credential has expired and no JWT is configured",
+                    ApiException.NO_RESPONSE, null);
+        }
+        exchange(JWT_BEARER_GRANT, Map.of("grant_type", JWT_BEARER_GRANT, "assertion", connection.jwt()));
+    }
+
+    private void exchange(String grantType, Map<String, String> form) throws InterruptedException {
+        String basic = Base64.getEncoder().encodeToString(
+                (connection.clientId() + ":" + connection.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = http.request(Endpoint.TOKEN.path())
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
+                .build();
+        JsonNode response;
+        try {
+            response = http.send(Endpoint.TOKEN, request);
+        } catch (ApiException e) {
+            if (e.status() == 400 || e.status() == 401) {
+                throw new CredentialRejectedException(e.getMessage(), e.status(), e.errorCode());
+            }
+            throw e;
+        }
+        long now = nanoTime.getAsLong();
+        String newAccess = response.path("access_token").asText(null);
+        if (newAccess == null || newAccess.isEmpty()) {
+            throw new ApiException(RingCentralHttp.describe(request) + ": answer without an access token", 200, null);
+        }
+        access = newAccess;
+        Duration ttl = seconds(response, "expires_in").orElse(DEFAULT_ACCESS_TTL);
+        renewAt = now + ttl.minus(renewalLead(ttl)).toNanos();
+        String rotated = response.path("refresh_token").asText(null);
+        if (rotated != null && !rotated.isEmpty()) {
+            refresh = rotated;
+            refreshUsableUntil = seconds(response, "refresh_token_expires_in")
+                    .map(d -> now + d.minus(renewalLead(d)).toNanos()).orElse(null);
+        }
+        recordLogin(response, grantType);
+    }
+
+    private void recordLogin(JsonNode response, String grantType) {
+        try {
+            pendingLogins.add(LoginEvents.fromTokenResponse(response, LoginEvent.SOURCE_POLLER, clock.instant(), null,
+                    connection.clientId(), grantType));
+        } catch (InvalidRecordException e) {
+            log.warn("Connection '{}': token answer has no usable owner_id, no login event ({})", connection.name(),
+                    e.getMessage());
+        }
+    }
+
+    /** Renew a minute ahead, or a quarter of the lifetime ahead for short-lived tokens. */
+    static Duration renewalLead(Duration ttl) {
+        Duration quarter = ttl.dividedBy(4);
+        return quarter.compareTo(MAX_RENEWAL_LEAD) < 0 ? quarter : MAX_RENEWAL_LEAD;
+    }
+
+    private static Optional<Duration> seconds(JsonNode response, String field) {
+        JsonNode value = response.get(field);
+        if (value == null || !(value.isNumber() || value.isTextual())) {
+            return Optional.empty();
+        }
+        long seconds = value.asLong(-1);
+        return seconds > 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+    }
+
+    private static String formBody(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
