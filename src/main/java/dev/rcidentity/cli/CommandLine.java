@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code <command> [--help] [--config FILE] [--KEY=VALUE | --KEY VALUE ...]}: any setting can be given on the command
  * line, as {@code --http-port 8081}, {@code --HTTP_PORT=8081} or {@code --http.port=8081}.
  */
 record CommandLine(String command, boolean help, Path configFile, Map<String, String> settings) {
+    /** Options that take no value ({@code bench --quick}). */
+    static final Set<String> FLAGS = Set.of("quick");
 
     static CommandLine parse(String[] args) {
         String command = null;
@@ -30,6 +33,8 @@ record CommandLine(String command, boolean help, Path configFile, Map<String, St
                 if (eq >= 0) {
                     value = option.substring(eq + 1);
                     option = option.substring(0, eq);
+                } else if (FLAGS.contains(option)) {
+                    value = "true";
                 } else if (i + 1 < list.size() && !list.get(i + 1).startsWith("--")) {
                     value = list.get(++i);
                 } else {

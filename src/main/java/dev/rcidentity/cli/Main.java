@@ -18,7 +18,8 @@ public final class Main {
             new DemoCommand(),
             new RunCommand(),
             new TopicsCommand(),
-            new StreamsCommand());
+            new StreamsCommand(),
+            new BenchCommand());
 
     private Main() {
     }

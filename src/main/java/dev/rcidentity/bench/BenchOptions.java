@@ -1,0 +1,54 @@
+package dev.rcidentity.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The sizes of one benchmark run.
+ *
+ * @param floorRecords       records per repetition of the raw producer/consumer floor
+ * @param streamsRecords     records per repetition of the pass-through Streams floor
+ * @param extensions         extension snapshots preloaded, spread evenly over {@code accounts}
+ * @param loginsPerRun       logins per repetition of the login throughput run
+ * @param snapshotsPerRun    extension changes per repetition of the snapshot throughput run
+ * @param latencyWindow      length of each latency window (one per repetition)
+ * @param pollerExtensions   extensions of the simulated account the poller sweeps
+ * @param pollerWindow       the simulated rate-limit window (RingCentral's is 60 s; quick runs shrink it)
+ */
+public record BenchOptions(
+        String name,
+        Path workDir,
+        int partitions,
+        int repetitions,
+        int floorRecords,
+        int streamsRecords,
+        int accounts,
+        int extensions,
+        int loginsPerRun,
+        int snapshotsPerRun,
+        Duration latencyWindow,
+        int pollerExtensions,
+        Duration pollerWindow,
+        int lookupRequests,
+        int lookupConcurrency) {
+
+    public static final int PARTITIONS = 6;
+
+    /** The sizes: 1,000,000 extensions over 1,000 accounts, enough logins for ~1,000,000 identities. */
+    public static BenchOptions full(Path workDir) {
+        return new BenchOptions("full", workDir, PARTITIONS, 3, 1_000_000, 1_000_000, 1_000, 1_000_000, 400_000,
+                100_000, Duration.ofSeconds(10), 100_000, Duration.ofSeconds(60), 20_000, 8);
+    }
+
+    /** A tenth of the data; the poller's window shrinks 10x so the limiter is still exercised over 100 pages. */
+    public static BenchOptions quick(Path workDir) {
+        return new BenchOptions("quick", workDir, PARTITIONS, 3, 200_000, 100_000, 100, 100_000, 40_000,
+                20_000, Duration.ofSeconds(4), 100_000, Duration.ofSeconds(6), 5_000, 8);
+    }
+
+    /** Just enough to run every step, for the smoke test. */
+    public static BenchOptions tiny(Path workDir) {
+        return new BenchOptions("tiny", workDir, 2, 1, 2_000, 2_000, 5, 1_000, 500, 200, Duration.ofSeconds(1),
+                2_000, Duration.ofSeconds(2), 200, 2);
+    }
+}

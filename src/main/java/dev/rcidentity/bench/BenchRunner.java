@@ -1,0 +1,122 @@
+package dev.rcidentity.bench;
+
+import dev.rcidentity.topology.IdentityTopology;
+import dev.rcidentity.topology.TopologyOptions;
+import org.apache.kafka.streams.Topology;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Runs every step in order on its own embedded broker (in this JVM) and collects the figures. The work directory is
+ * deleted at the end.
+ */
+public final class BenchRunner {
+    static final String APPLICATION_ID = "rc-identity-bench";
+    private static final long SEED = 42L;
+
+    private final BenchOptions options;
+    private final PrintStream log;
+    private final List<Figure> figures = new ArrayList<>();
+
+    public BenchRunner(BenchOptions options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    public BenchResults run(String command) throws Exception {
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        Path work = options.workDir();
+        RecoveryBench.deleteRecursively(work);
+        try {
+            runOnMainBroker(work);
+            step("poller sweep of " + options.pollerExtensions() + " extensions");
+            try (BenchKafka kafka = BenchKafka.start(work.resolve("kafka-poller"), options.partitions())) {
+                add(PollerSweepBench.run(kafka, options));
+            }
+        } finally {
+            RecoveryBench.deleteRecursively(work);
+        }
+        return new BenchResults(command, options.name(), startedAt, (System.nanoTime() - start) / 1e9,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / MemoryProbe.MIB, List.copyOf(figures));
+    }
+
+    private void runOnMainBroker(Path work) throws Exception {
+        Workload workload = new Workload(options.accounts(), options.extensions(), SEED);
+        Path stateDir = work.resolve("state");
+        try (BenchKafka kafka = BenchKafka.start(work.resolve("kafka"), options.partitions())) {
+            step("Kafka floor: " + options.repetitions() + " x " + options.floorRecords() + " records");
+            Workload floorData = new Workload(options.accounts(), options.extensions(), SEED);
+            add(KafkaFloor.run(kafka, options, floorData));
+            step("Streams floor: " + options.repetitions() + " x " + options.streamsRecords() + " records");
+            Figure streamsFloor = StreamsFloor.run(kafka, options, floorData, stateDir);
+            add(List.of(streamsFloor));
+
+            MemoryProbe beforeStreams = MemoryProbe.afterGc();
+            Properties config = StreamsApp.config(kafka, APPLICATION_ID, stateDir);
+            Function<Properties, Topology> topology = c -> IdentityTopology.buildTopology(
+                    TopologyOptions.defaults().withPartitions(options.partitions()), c);
+            StreamsApp app = StreamsApp.start(kafka, config, topology, null);
+            try {
+                IdentityThroughput throughput = new IdentityThroughput(kafka, options, workload, app);
+                step("identity topology: preload " + options.extensions() + " extensions");
+                add(List.of(throughput.preload().relativeTo(streamsFloor)));
+                step("identity topology: " + options.repetitions() + " x " + options.loginsPerRun() + " logins");
+                Figure logins = throughput.logins().relativeTo(streamsFloor);
+                add(List.of(logins.against(">= 0.5 x floor and >= 50,000/s",
+                        logins.ratio() >= 0.5 && logins.value() >= 50_000)));
+                step("identity topology: " + options.repetitions() + " x " + options.snapshotsPerRun() + " snapshot updates");
+                add(List.of(throughput.snapshots().relativeTo(streamsFloor)));
+
+                step("latency at half the login throughput");
+                add(LoginLatency.run(kafka, options, workload, logins.value()));
+                add(List.of(Figure.notMeasured(LookupLoad.SECTION, "GET /v1/identities/{ownerId}", LookupLoad.WHY)));
+
+                MemoryProbe afterLoad = MemoryProbe.now();
+                MemoryProbe afterLoadGc = MemoryProbe.afterGc();
+                add(memory(beforeStreams, afterLoad, afterLoadGc, workload.logins.owners()));
+
+                step("recovery: wipe the state directory and restore from the changelogs");
+                add(List.of(RecoveryBench.run(kafka, app, config, stateDir, topology)));
+            } finally {
+                app.close();
+            }
+        }
+    }
+
+    private List<Figure> memory(MemoryProbe beforeStreams, MemoryProbe afterLoad, MemoryProbe afterLoadGc,
+                                long identities) {
+        String section = RecoveryBench.SECTION;
+        double streamsShare = afterLoad.rssMiB() - beforeStreams.rssMiB();
+        return List.of(
+                Figure.info(section, "RSS after the load (whole JVM)", afterLoad.rssMiB(), "MiB",
+                        List.of(afterLoad.rssMiB()), String.format("broker, bench clients and streams in one JVM; "
+                                + "before streams started: %s; after the load: %s; after a full GC: %s",
+                                beforeStreams.describe(), afterLoad.describe(), afterLoadGc.describe()))
+                        .against(String.format("<= 1536 MiB with %,d identities", identities), afterLoad.rssMiB() <= 1536),
+                Figure.info(section, "RSS growth while streams ran", streamsShare, "MiB", List.of(streamsShare),
+                        "RSS after the load minus RSS before the identity topology started: the streams side's share"),
+                Figure.info(section, "heap used after the load (after GC)", afterLoadGc.heapUsedMiB(), "MiB",
+                        List.of(afterLoadGc.heapUsedMiB()), null));
+    }
+
+    private void add(List<Figure> more) {
+        figures.addAll(more);
+        for (Figure f : more) {
+            log.printf("    %-40s %s%s%n", f.name(), ResultsTable.value(f),
+                    f.ratio() == null ? "" : String.format(" (%.2f x %s)", f.ratio(), f.floor()));
+        }
+    }
+
+    private void step(String what) {
+        log.printf("[%tT] %s%n", System.currentTimeMillis(), what);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.rcidentity.bench;
+
+import java.util.List;
+
+/**
+ * One reported figure: the median of its repetitions ({@code samples}), and, when it has one, the floor it is
+ * compared with and the target it is held to.
+ *
+ * @param ratio   value / floor value, when there is a floor
+ * @param status  {@code met}, {@code missed}, {@code info} (no target) or {@code not measured}
+ */
+public record Figure(
+        String section,
+        String name,
+        double value,
+        String unit,
+        List<Double> samples,
+        String floor,
+        Double ratio,
+        String target,
+        String status,
+        String note) {
+
+    static Figure info(String section, String name, double value, String unit, List<Double> samples, String note) {
+        return new Figure(section, name, value, unit, List.copyOf(samples), null, null, null, "info", note);
+    }
+
+    static Figure notMeasured(String section, String name, String why) {
+        return new Figure(section, name, Double.NaN, "", List.of(), null, null, null, "not measured", why);
+    }
+
+    /** The same figure held to a target. */
+    Figure against(String targetText, boolean met) {
+        return new Figure(section, name, value, unit, samples, floor, ratio, targetText, met ? "met" : "missed", note);
+    }
+
+    /** The same figure compared with a floor figure. */
+    Figure relativeTo(Figure floorFigure) {
+        return relativeTo(floorFigure.name(), floorFigure.value());
+    }
+
+    Figure relativeTo(String floorName, double floorValue) {
+        return new Figure(section, name, value, unit, samples, floorName, value / floorValue, target, status, note);
+    }
+
+    Figure withNote(String text) {
+        return new Figure(section, name, value, unit, samples, floor, ratio, target, status, text);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.rcidentity.bench;
+
+import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.kafka.StreamsSettings;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.StateRestoreListener;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * A Kafka Streams client under measurement, configured as production configures it ({@link StreamsSettings}:
+ * exactly_once_v2 and the rest). A measured burst is produced while the client is paused, so the clock runs only
+ * while it processes: from {@code resume()} until it has committed every input offset.
+ */
+final class StreamsApp implements AutoCloseable {
+    private static final Duration RUNNING_TIMEOUT = Duration.ofMinutes(5);
+
+    final String applicationId;
+    final KafkaStreams streams;
+    private final BenchKafka kafka;
+
+    private StreamsApp(String applicationId, KafkaStreams streams, BenchKafka kafka) {
+        this.applicationId = applicationId;
+        this.streams = streams;
+        this.kafka = kafka;
+    }
+
+    static Properties config(BenchKafka kafka, String applicationId, Path stateDir) {
+        Settings settings = Settings.of(Map.of(
+                Settings.APPLICATION_ID, applicationId,
+                Settings.STATE_DIR, stateDir.toString()));
+        Properties config = StreamsSettings.streamsConfig(settings, kafka.bootstrapServers());
+        // The bench runs one instance: a standby could never be placed and would only log about it.
+        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
+        return config;
+    }
+
+    /** Builds the topology from the config, starts the client and waits until it is RUNNING. */
+    static StreamsApp start(BenchKafka kafka, Properties config, Function<Properties, Topology> topology,
+                            StateRestoreListener restoreListener) throws InterruptedException {
+        KafkaStreams streams = new KafkaStreams(topology.apply(config), config);
+        if (restoreListener != null) {
+            streams.setGlobalStateRestoreListener(restoreListener);
+        }
+        streams.start();
+        StreamsApp app = new StreamsApp(config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), streams, kafka);
+        app.awaitRunning();
+        return app;
+    }
+
+    void awaitRunning() throws InterruptedException {
+        long deadline = System.nanoTime() + RUNNING_TIMEOUT.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING
+                    || System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka Streams " + applicationId + " is " + streams.state()
+                        + " instead of RUNNING");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Pauses processing, runs {@code produce} (which writes to {@code inputs} and waits for the acknowledgements),
+     * resumes, and returns the nanoseconds from resuming until every record is processed and committed.
+     */
+    long burst(List<String> inputs, Runnable produce, Duration timeout) throws InterruptedException {
+        streams.pause();
+        try {
+            produce.run();
+        } finally {
+            Map<TopicPartition, Long> targets = kafka.endOffsets(inputs);
+            long start = System.nanoTime();
+            streams.resume();
+            return kafka.awaitCommitted(applicationId, targets, timeout) - start;
+        }
+    }
+
+    /** Waits until every record already in {@code inputs} is processed and committed. */
+    void drain(List<String> inputs, Duration timeout) throws InterruptedException {
+        kafka.awaitCommitted(applicationId, kafka.endOffsets(inputs), timeout);
+    }
+
+    @Override
+    public void close() {
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(60))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    }
+}
