@@ -4,8 +4,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -230,7 +232,7 @@ public final class TopicProvisioner {
                         .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 boolean ready = descriptions.values().stream()
                         .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-                if (ready) {
+                if (ready && leadersServe(descriptions)) {
                     return;
                 }
             } catch (ExecutionException e) {
@@ -252,6 +254,24 @@ public final class TopicProvisioner {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted", e);
             }
+        }
+    }
+
+    /**
+     * The metadata names a leader before that broker serves the partition (a produce then still gets
+     * NOT_LEADER_OR_FOLLOWER, and an idempotent producer can wedge on OUT_OF_ORDER_SEQUENCE_NUMBER). ListOffsets is
+     * answered by the serving leader only, so its success is the proof.
+     */
+    private boolean leadersServe(Map<String, TopicDescription> descriptions)
+            throws InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        descriptions.values().forEach(d -> d.partitions().forEach(p ->
+                request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        try {
+            admin.listOffsets(request).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            return false;
         }
     }
 
