@@ -4,14 +4,19 @@ import dev.rcidentity.topology.IdentityTopology;
 import dev.rcidentity.topology.TopologyOptions;
 import org.apache.kafka.streams.Topology;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Runs every step in order on its own embedded broker (in this JVM) and collects the figures. The work directory is
@@ -34,7 +39,7 @@ public final class BenchRunner {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         Path work = options.workDir();
-        RecoveryBench.deleteRecursively(work);
+        deleteRecursively(work);
         try {
             runOnMainBroker(work);
             step("poller sweep of " + options.pollerExtensions() + " extensions");
@@ -42,7 +47,7 @@ public final class BenchRunner {
                 add(PollerSweepBench.run(kafka, options));
             }
         } finally {
-            RecoveryBench.deleteRecursively(work);
+            deleteRecursively(work);
         }
         return new BenchResults(command, options.name(), startedAt, (System.nanoTime() - start) / 1e9,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
@@ -118,5 +123,19 @@ public final class BenchRunner {
 
     private void step(String what) {
         log.printf("[%tT] %s%n", System.currentTimeMillis(), what);
+    }
+
+    /** Deletes a directory tree; nothing when it does not exist. */
+    public static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dir, e);
+        }
     }
 }

@@ -9,11 +9,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Recovery: the state directory is wiped and a fresh client restores every store from its changelog. Timed from
@@ -65,7 +60,7 @@ final class RecoveryBench {
     static Figure run(BenchKafka kafka, StreamsApp app, Properties config, Path stateDir,
                       Function<Properties, org.apache.kafka.streams.Topology> topology) throws Exception {
         app.close();
-        deleteRecursively(stateDir.resolve(app.applicationId));
+        BenchRunner.deleteRecursively(stateDir.resolve(app.applicationId));
         Restored restored = new Restored();
         long start = System.nanoTime();
         try (StreamsApp fresh = StreamsApp.start(kafka, config, topology, restored)) {
@@ -90,18 +85,5 @@ final class RecoveryBench {
             }
         }
         return count;
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir, e);
-        }
     }
 }

@@ -6,7 +6,10 @@ import dev.rcidentity.bench.BenchRunner;
 import dev.rcidentity.bench.ResultsReport;
 import dev.rcidentity.kafka.Settings;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** {@code bench}: the benchmark, on its own embedded broker. */
 final class BenchCommand implements Command {
@@ -27,7 +30,7 @@ final class BenchCommand implements Command {
         return """
                 Usage: java -jar target/rc-identity.jar bench [--quick]
 
-                Starts its own embedded Kafka broker (in this JVM, in target/bench/work, deleted afterwards) and
+                Starts its own embedded Kafka broker (in this JVM, in target/bench/work-<pid>, deleted afterwards) and
                 measures, each figure the median of several repetitions and beside a floor measured in the same run:
                 raw producer/consumer throughput, a pass-through Kafka Streams app (exactly_once_v2), the identity
                 topology (logins and snapshot updates per second, 1,000,000 preloaded extensions), login -> identity
@@ -40,7 +43,8 @@ final class BenchCommand implements Command {
     @Override
     public int run(Settings settings, Console console) throws Exception {
         boolean quick = Boolean.parseBoolean(settings.get("quick", "false"));
-        Path work = OUTPUT.resolve("work");
+        Path work = OUTPUT.resolve("work-" + ProcessHandle.current().pid());
+        removeAbandonedWorkDirectories();
         BenchOptions options = quick ? BenchOptions.quick(work) : BenchOptions.full(work);
         String command = "java -jar target/rc-identity.jar bench" + (quick ? " --quick" : "");
         BenchResults results = new BenchRunner(options, console.out()).run(command);
@@ -49,5 +53,20 @@ final class BenchCommand implements Command {
         console.out().print(ResultsReport.write(results, json));
         console.out().println("Written to " + json);
         return Main.OK;
+    }
+
+    /** A killed bench leaves its work directory (a broker log and streams state) behind: remove those of dead runs. */
+    private static void removeAbandonedWorkDirectories() throws IOException {
+        if (!Files.isDirectory(OUTPUT)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(OUTPUT)) {
+            for (Path dir : dirs.toList()) {
+                String name = dir.getFileName().toString();
+                if (name.matches("work-\\d+") && ProcessHandle.of(Long.parseLong(name.substring(5))).isEmpty()) {
+                    BenchRunner.deleteRecursively(dir);
+                }
+            }
+        }
     }
 }
