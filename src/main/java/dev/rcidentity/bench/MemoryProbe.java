@@ -5,16 +5,20 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 /** This JVM's resident set (from /proc/self/status) and heap (from the MemoryMXBean). */
-record MemoryProbe(long rssBytes, long heapUsedBytes, long heapCommittedBytes, long heapMaxBytes) {
+record MemoryProbe(long rssBytes, long rssAnonBytes, long rssFileBytes, long heapUsedBytes, long heapCommittedBytes,
+                   long heapMaxBytes) {
     static final double MIB = 1024.0 * 1024.0;
 
     static MemoryProbe now() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        return new MemoryProbe(rss(), memory.getHeapMemoryUsage().getUsed(), memory.getHeapMemoryUsage().getCommitted(),
-                memory.getHeapMemoryUsage().getMax());
+        Map<String, Long> status = status();
+        return new MemoryProbe(status.getOrDefault("VmRSS", -1L), status.getOrDefault("RssAnon", -1L),
+                status.getOrDefault("RssFile", -1L), memory.getHeapMemoryUsage().getUsed(),
+                memory.getHeapMemoryUsage().getCommitted(), memory.getHeapMemoryUsage().getMax());
     }
 
     /** After a full collection, so that heap used is what is live, not what is waiting to be collected. */
@@ -23,18 +27,20 @@ record MemoryProbe(long rssBytes, long heapUsedBytes, long heapCommittedBytes, l
         return now();
     }
 
-    private static long rss() {
+    /** The memory lines of /proc/self/status in bytes (empty when not on Linux). */
+    private static Map<String, Long> status() {
+        Map<String, Long> values = new HashMap<>();
         try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/self/status"));
-            for (String line : lines) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.endsWith(" kB")) {
+                    String key = line.substring(0, line.indexOf(':'));
+                    values.put(key, Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
                 }
             }
         } catch (IOException | NumberFormatException e) {
             // not Linux: reported as unknown
         }
-        return -1;
+        return values;
     }
 
     double rssMiB() {
@@ -46,7 +52,8 @@ record MemoryProbe(long rssBytes, long heapUsedBytes, long heapCommittedBytes, l
     }
 
     String describe() {
-        return String.format("RSS %.0f MiB, heap used %.0f MiB of %.0f MiB committed (max %.0f MiB)", rssMiB(),
-                heapUsedMiB(), heapCommittedBytes / MIB, heapMaxBytes / MIB);
+        return String.format("RSS %.0f MiB (anonymous %.0f, files %.0f), heap used %.0f MiB of %.0f MiB committed "
+                + "(max %.0f MiB)", rssMiB(), rssAnonBytes / MIB, rssFileBytes / MIB, heapUsedMiB(),
+                heapCommittedBytes / MIB, heapMaxBytes / MIB);
     }
 }
