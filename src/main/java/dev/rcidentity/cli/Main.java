@@ -17,8 +17,10 @@ public final class Main {
     private static final List<Command> COMMANDS = List.of(
             new DemoCommand(),
             new RunCommand(),
+            new PollerCommand(),
+            new StreamsCommand(),
             new TopicsCommand(),
-            new StreamsCommand());
+            new SimulatorCommand());
 
     private Main() {
     }
