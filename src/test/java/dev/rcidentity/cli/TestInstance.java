@@ -1,6 +1,7 @@
 package dev.rcidentity.cli;
 
 import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.poller.Poller;
 import dev.rcidentity.query.ApiServer;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -35,16 +36,25 @@ final class TestInstance implements AutoCloseable {
     /** Sent by {@link #get(String)} and {@link #getUntil}: API_TOKEN when the instance has one. */
     private final String token;
 
-    private TestInstance(Settings settings, String bootstrap) throws IOException {
+    /** Present when the instance runs the poller too (its settings name RingCentral connections). */
+    final Poller poller;
+
+    private TestInstance(Settings settings, String bootstrap, boolean withPoller) throws IOException {
         this.token = settings.get(Settings.API_TOKEN).orElse(null);
         Assembly assembly = new Assembly(settings, lifecycle);
         this.streams = assembly.startStreams(bootstrap);
+        this.poller = withPoller ? assembly.startPoller(settings.with(Settings.KAFKA_BOOTSTRAP_SERVERS, bootstrap)) : null;
         this.api = assembly.startApi(bootstrap);
         this.name = "127.0.0.1:" + api.port();
     }
 
     /** An instance with its own state directory and port; {@code extra} settings win. */
     static TestInstance start(String bootstrap, Path dir, String applicationId, Map<String, String> extra) throws IOException {
+        return start(bootstrap, dir, applicationId, extra, false);
+    }
+
+    static TestInstance start(String bootstrap, Path dir, String applicationId, Map<String, String> extra,
+                              boolean withPoller) throws IOException {
         int port = freePort();
         Map<String, String> values = new HashMap<>(Map.of(
                 Settings.STATE_DIR, dir.resolve("state-" + port).toString(),
@@ -53,7 +63,16 @@ final class TestInstance implements AutoCloseable {
                 Settings.APPLICATION_SERVER, "127.0.0.1:" + port,
                 "kafka.commit.interval.ms", "100"));
         values.putAll(extra);
-        return new TestInstance(Settings.of(values), bootstrap);
+        return new TestInstance(Settings.of(values), bootstrap, withPoller);
+    }
+
+    URI base() {
+        return URI.create("http://" + name);
+    }
+
+    /** Runs a task that must stop with this instance (it closes before the instance's parts). */
+    <T extends AutoCloseable> T add(T part) {
+        return lifecycle.add(part);
     }
 
     KafkaStreams streams() {
