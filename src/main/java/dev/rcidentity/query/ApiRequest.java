@@ -78,19 +78,7 @@ public record ApiRequest(String method, String path, String rawQuery, Map<String
     }
 
     public int intParam(String name, int defaultValue, int min, int max) {
-        String raw = param(name);
-        if (raw == null) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(raw);
-            if (value < min || value > max) {
-                throw ApiException.badRequest(name + " must be between " + min + " and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be a whole number");
-        }
+        return (int) longParam(name, defaultValue, min, max);
     }
 
     public long longParam(String name, long defaultValue, long min, long max) {
