@@ -72,6 +72,7 @@ final class DemoCommand implements Command {
             RingCentralSimulator simulator = null;
             if (ConnectionSettings.fromSettings(settings).isEmpty()) {
                 simulator = lifecycle.add(SimulatorCommand.start(settings));
+                lifecycle.add(SimulatorCommand.rememberRound(simulator, settings));
                 Path connections = SimulatorCommand.writeConnections(simulator, settings);
                 settings = settings.with(ConnectionSettings.RC_CONNECTIONS_FILE, connections.toString());
                 console.out().println("RingCentral simulator on " + simulator.baseUrl() + " with "

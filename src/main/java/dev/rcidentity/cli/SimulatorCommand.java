@@ -4,12 +4,17 @@ import dev.rcidentity.kafka.Settings;
 import dev.rcidentity.simulator.RingCentralSimulator;
 import dev.rcidentity.simulator.SimulatorOptions;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /** {@code simulator}: the RingCentral simulator alone, for pointing a poller (or anything else) at it. */
 final class SimulatorCommand implements Command {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorCommand.class);
     static final String SIMULATOR_PORT = "simulator.port";
     static final String SIMULATOR_TICK = "simulator.tick.interval";
 
@@ -48,6 +53,7 @@ final class SimulatorCommand implements Command {
         try (Lifecycle lifecycle = new Lifecycle()) {
             lifecycle.stopOnSignal();
             RingCentralSimulator simulator = lifecycle.add(start(settings));
+            lifecycle.add(rememberRound(simulator, settings));
             Path connections = writeConnections(simulator, settings);
             console.out().println(simulator.describe());
             console.out().println("""
@@ -59,12 +65,41 @@ final class SimulatorCommand implements Command {
         }
     }
 
-    static RingCentralSimulator start(Settings settings) {
+    /**
+     * Starts the simulator and brings its directory to the round a previous run on the same DATA_DIR reached (the
+     * simulator is seeded, so replaying the rounds gives the same people), so that a restarted demo does not see
+     * departed people come back. {@link #rememberRound} saves the round on the way out.
+     */
+    static RingCentralSimulator start(Settings settings) throws IOException {
         SimulatorOptions options = SimulatorOptions.fromSettings(settings).toBuilder()
                 .port(settings.getInt(SIMULATOR_PORT, 0, 0, 65_535))
                 .autoTickInterval(settings.getDuration(SIMULATOR_TICK, Duration.ofMinutes(1)))
                 .build();
-        return RingCentralSimulator.start(options);
+        RingCentralSimulator simulator = RingCentralSimulator.start(options);
+        Path roundFile = roundFile(settings);
+        if (Files.isReadable(roundFile)) {
+            try {
+                int rounds = Integer.parseInt(Files.readString(roundFile).trim());
+                while (simulator.round() < rounds) {
+                    simulator.tick();
+                }
+            } catch (NumberFormatException e) {
+                LOG.warn("Ignoring {}: not a round number", roundFile);
+            }
+        }
+        return simulator;
+    }
+
+    /** Saves the simulator's round when closed; add it to the lifecycle after the simulator so it closes first. */
+    static AutoCloseable rememberRound(RingCentralSimulator simulator, Settings settings) {
+        return () -> {
+            Files.createDirectories(settings.dataDir());
+            Files.writeString(roundFile(settings), String.valueOf(simulator.round()));
+        };
+    }
+
+    private static Path roundFile(Settings settings) {
+        return settings.dataDir().resolve("simulator-round");
     }
 
     static Path writeConnections(RingCentralSimulator simulator, Settings settings) throws Exception {
