@@ -11,12 +11,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How stale this instance's copy of each store partition may be: the time since it was last seen fully caught up with
- * its changelog (offset lag 0). Kafka Streams reports lag in offsets; this turns it into a time bound that
- * {@code ?maxLagMs=} can be checked against.
+ * How stale this instance's copy of each store partition may be: the time since it was last seen caught up with its
+ * changelog. Kafka Streams reports lag in offsets; this turns it into a time bound that {@code ?maxLagMs=} can be
+ * checked against. Under exactly-once a changelog ends with a transaction marker that a copy never reads, so an offset
+ * lag of one is the caught-up state (a record not yet read would come with its own marker: a lag of two or more).
  */
 final class StandbyStaleness implements AutoCloseable {
     static final long UNKNOWN = Long.MAX_VALUE;
+    private static final long CAUGHT_UP_LAG = 1;
 
     private final KafkaStreams streams;
     private final Clock clock;
@@ -48,7 +50,7 @@ final class StandbyStaleness implements AutoCloseable {
         }
         long now = clock.millis();
         lags.forEach((store, partitions) -> partitions.forEach((partition, lag) -> {
-            if (lag.offsetLag() == 0) {
+            if (lag.offsetLag() <= CAUGHT_UP_LAG) {
                 caughtUpAt.put(store + "/" + partition, now);
             }
         }));

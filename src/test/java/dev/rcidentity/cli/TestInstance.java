@@ -75,6 +75,11 @@ final class TestInstance implements AutoCloseable {
         return lifecycle.add(part);
     }
 
+    /** Stops answering HTTP while the streams client keeps its tasks: an owner other instances cannot reach. */
+    void stopHttp() {
+        api.close();
+    }
+
     KafkaStreams streams() {
         return streams.streams();
     }

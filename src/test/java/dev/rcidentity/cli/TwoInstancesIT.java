@@ -77,6 +77,37 @@ class TwoInstancesIT {
         }
     }
 
+    @Test
+    void whenTheOwnerCannotBeReachedAStandbyCopyAnswersAndSaysHowStale() throws Exception {
+        try (KafkaTestCluster kafka = KafkaTestCluster.start(dir, 4)) {
+            List<String> owners = load(kafka);
+            try (TestInstance first = TestInstance.start(kafka.bootstrapServers(), dir, "standby-it", Map.of());
+                 TestInstance second = TestInstance.start(kafka.bootstrapServers(), dir, "standby-it", Map.of())) {
+                awaitBothRunningWithTasks(first, second);
+                Map<String, String> ownedBySecond = new HashMap<>();
+                for (String owner : owners) {
+                    TestInstance.Response response = first.getUntil("/v1/identities/" + owner,
+                            r -> r.status() == 200 && r.body().contains("\"loginCount\":1"), WAIT);
+                    if (second.name.equals(response.header("X-Served-By"))) {
+                        ownedBySecond.put(owner, response.body());
+                    }
+                }
+                assertTrue(!ownedBySecond.isEmpty(), "the second instance owns some keys");
+
+                second.stopHttp();
+                for (Map.Entry<String, String> entry : ownedBySecond.entrySet()) {
+                    TestInstance.Response response = first.getUntil("/v1/identities/" + entry.getKey(),
+                            r -> r.status() == 200, WAIT);
+                    assertEquals(200, response.status(), response.body());
+                    assertEquals(entry.getValue(), response.body());
+                    assertEquals("standby", response.header("X-Served-From"));
+                    assertEquals(first.name, response.header("X-Served-By"));
+                    assertTrue(Long.parseLong(response.header("X-Stale-Ms")) <= 30_000, response.header("X-Stale-Ms"));
+                }
+            }
+        }
+    }
+
     /** During the hand-over every answer is the right identity or 503 with Retry-After; afterwards all are right. */
     private static void checkWhileRebalancing(TestInstance survivor, Map<String, String> expected) throws Exception {
         Instant deadline = Instant.now().plus(WAIT);
