@@ -17,8 +17,10 @@ public final class Main {
     private static final List<Command> COMMANDS = List.of(
             new DemoCommand(),
             new RunCommand(),
-            new TopicsCommand(),
+            new PollerCommand(),
             new StreamsCommand(),
+            new TopicsCommand(),
+            new SimulatorCommand(),
             new BenchCommand());
 
     private Main() {

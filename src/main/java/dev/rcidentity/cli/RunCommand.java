@@ -1,9 +1,17 @@
 package dev.rcidentity.cli;
 
 import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.poller.ConnectionSettings;
+import dev.rcidentity.query.ApiServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 
 /** {@code run}: production, every part, nothing embedded. */
 final class RunCommand implements Command {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
     @Override
     public String name() {
         return "run";
@@ -19,16 +27,34 @@ final class RunCommand implements Command {
         return """
                 Usage: java -jar target/rc-identity.jar run [--config FILE] [--KEY=VALUE ...]
 
-                Runs every part against an existing Kafka cluster and RingCentral. Nothing is embedded: it
-                refuses to start when KAFKA_BOOTSTRAP_SERVERS is not set. Stops cleanly on Ctrl-C/SIGTERM.
-                Settings: see 'streams --help' and the README.
+                Runs every part against an existing Kafka cluster and RingCentral: the poller (when a
+                RingCentral connection is configured), the topology and the HTTP API. Nothing is embedded: it
+                refuses to start when KAFKA_BOOTSTRAP_SERVERS is not set. The topics must exist ('topics').
+                Stops cleanly on Ctrl-C/SIGTERM. Settings: see 'poller --help', 'streams --help' and the README.
                 """;
     }
 
     @Override
     public int run(Settings settings, Console console) throws Exception {
-        settings.require(Settings.KAFKA_BOOTSTRAP_SERVERS,
+        String bootstrap = settings.require(Settings.KAFKA_BOOTSTRAP_SERVERS,
                 "run is the production command and embeds no broker (use 'demo' to try rc-identity locally)");
-        return new StreamsCommand().run(settings, console);
+        boolean polling = !ConnectionSettings.fromSettings(settings).isEmpty();
+        try (Lifecycle lifecycle = new Lifecycle()) {
+            lifecycle.stopOnSignal();
+            Assembly assembly = new Assembly(settings, lifecycle);
+            StreamsService streams = assembly.startStreams(bootstrap);
+            if (polling) {
+                assembly.startPoller(settings);
+            } else {
+                LOG.warn("No RingCentral connection is configured (RC_CLIENT_ID/RC_CLIENT_SECRET/RC_JWT or "
+                        + "RC_CONNECTIONS_FILE): the poller is off; logins can still be reported to POST /v1/logins");
+            }
+            ApiServer api = assembly.startApi(bootstrap);
+            if (streams.awaitRunning(Duration.ofMinutes(2))) {
+                console.out().println("rc-identity is running against " + bootstrap + "; HTTP API on port " + api.port()
+                        + (polling ? "; the poller is sweeping" : "") + ". Ctrl-C stops it.");
+            }
+            return lifecycle.awaitStop();
+        }
     }
 }

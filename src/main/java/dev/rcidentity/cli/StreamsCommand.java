@@ -1,6 +1,7 @@
 package dev.rcidentity.cli;
 
 import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.query.ApiServer;
 
 import java.time.Duration;
 
@@ -22,10 +23,15 @@ final class StreamsCommand implements Command {
                 Usage: java -jar target/rc-identity.jar streams [--config FILE] [--KEY=VALUE ...]
 
                 Runs the Kafka Streams topology that joins rc.extensions.v1, rc.logins.v1 and rc.accounts.v1
-                into rc.identities.v1. The topics must exist (see 'topics'). Stops cleanly on Ctrl-C/SIGTERM.
+                into rc.identities.v1 and rc.extension-history.v1, and the HTTP API that answers from its state
+                stores (forwarding to the instance that owns a key). The topics must exist (see 'topics').
+                Run several instances with different HTTP_PORT/STATE_DIR/APPLICATION_SERVER to share the work.
+                Stops cleanly on Ctrl-C/SIGTERM.
 
                 Settings:
                   KAFKA_BOOTSTRAP_SERVERS   the cluster (required)
+                  HTTP_HOST / HTTP_PORT     where the HTTP API listens (default 127.0.0.1:8080)
+                  API_TOKEN                 when set, /v1 requests need "Authorization: Bearer <API_TOKEN>"
                   STATE_DIR                 Kafka Streams state (default DATA_DIR/state, DATA_DIR default ./data)
                   APPLICATION_SERVER        host:port other instances use to reach this one (default HTTP_HOST:HTTP_PORT)
                   STORE_HISTORY_RETENTION   how far back "as of" lookups reach (ISO-8601, default P400D)
@@ -39,9 +45,12 @@ final class StreamsCommand implements Command {
         String bootstrap = settings.require(Settings.KAFKA_BOOTSTRAP_SERVERS, "streams needs a Kafka cluster");
         try (Lifecycle lifecycle = new Lifecycle()) {
             lifecycle.stopOnSignal();
-            StreamsService streams = lifecycle.add(StreamsService.start(settings, bootstrap, lifecycle::fail));
+            Assembly assembly = new Assembly(settings, lifecycle);
+            StreamsService streams = assembly.startStreams(bootstrap);
+            ApiServer api = assembly.startApi(bootstrap);
             if (streams.awaitRunning(Duration.ofMinutes(2))) {
-                console.out().println("rc-identity streams is running against " + bootstrap + ". Ctrl-C stops it.");
+                console.out().println("rc-identity streams is running against " + bootstrap + "; HTTP API on port "
+                        + api.port() + ". Ctrl-C stops it.");
             }
             return lifecycle.awaitStop();
         }

@@ -27,9 +27,11 @@ final class StreamsService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
 
     private final KafkaStreams streams;
+    private final int partitions;
 
-    private StreamsService(KafkaStreams streams) {
+    private StreamsService(KafkaStreams streams, int partitions) {
         this.streams = streams;
+        this.partitions = partitions;
     }
 
     /**
@@ -50,7 +52,7 @@ final class StreamsService implements AutoCloseable {
             }
         });
         streams.start();
-        return new StreamsService(streams);
+        return new StreamsService(streams, partitions);
     }
 
     private static int coPartitionedCount(Settings settings, String bootstrapServers) {
@@ -72,6 +74,11 @@ final class StreamsService implements AutoCloseable {
 
     KafkaStreams streams() {
         return streams;
+    }
+
+    /** The partition count of the co-partitioned input topics (and of the tasks that hold the stores). */
+    int partitions() {
+        return partitions;
     }
 
     /** Waits until the client is RUNNING; false when the deadline passes first. */

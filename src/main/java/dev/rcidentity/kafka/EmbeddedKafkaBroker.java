@@ -10,6 +10,7 @@ import org.apache.kafka.server.common.MetadataVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
  * A real single-node Kafka broker (combined KRaft broker and controller) running in this JVM, from Apache Kafka's own
@@ -101,13 +104,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return props;
     }
 
+    /** Formats a new log directory; one formatted before keeps its cluster id, so its data stays readable. */
     private static void format(KafkaConfig config, Path logDir) {
         String dir = logDir.toAbsolutePath().toString();
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(config.nodeId())
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setClusterId(existingClusterId(logDir).orElseGet(() -> Uuid.randomUuid().toString()))
                     .setControllerListenerName(CONTROLLER_LISTENER)
                     .setMetadataLogDirectory(dir)
                     .addDirectory(dir)
@@ -118,6 +122,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot format the embedded broker's log directory " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Optional<String> existingClusterId(Path logDir) throws IOException {
+        Path meta = logDir.resolve("meta.properties");
+        if (!Files.isReadable(meta)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(meta)) {
+            properties.load(reader);
+        }
+        return Optional.ofNullable(properties.getProperty("cluster.id"));
     }
 
     static int freePort() throws IOException {

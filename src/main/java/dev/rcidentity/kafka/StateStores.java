@@ -29,6 +29,19 @@ public final class StateStores {
     public static final StateStore<String, String> EXTENSION_NUMBERS =
             new StateStore<>("extension-numbers", Serdes.String(), Serdes.String());
 
+    /**
+     * The latest snapshot of every extension of an account in this task, keyed {@code <accountId>/<extensionId>} with
+     * the extension id zero-padded to 20 digits, so a range scan lists one account in id order.
+     */
+    public static final StateStore<String, ExtensionSnapshot> ACCOUNT_EXTENSIONS =
+            new StateStore<>("account-extensions", Serdes.String(), Json.serde(ExtensionSnapshot.class));
+    /** How many extensions of an account this task holds, keyed {@code <accountId>/<listedStatus>/<type>}. */
+    public static final StateStore<String, Long> ACCOUNT_EXTENSION_COUNTS =
+            new StateStore<>("account-extension-counts", Serdes.String(), Serdes.Long());
+
+    /** The status under which a deleted extension is listed and counted. */
+    public static final String DELETED_STATUS = "Deleted";
+
     private StateStores() {
     }
 
@@ -39,6 +52,28 @@ public final class StateStores {
 
     public static String accountIndexPrefix(String accountId) {
         return accountId + "/";
+    }
+
+    public static String accountExtensionKey(String accountId, String extensionId) {
+        return accountId + "/" + "0".repeat(Math.max(0, 20 - extensionId.length())) + extensionId;
+    }
+
+    /** The first and last possible {@link #ACCOUNT_EXTENSIONS} keys of an account, for a range scan. */
+    public static String accountExtensionsFrom(String accountId) {
+        return accountId + "/";
+    }
+
+    public static String accountExtensionsTo(String accountId) {
+        return accountId + "/~";
+    }
+
+    /** The status an extension is listed and counted under: its own, or {@link #DELETED_STATUS}. */
+    public static String listedStatus(ExtensionSnapshot snapshot) {
+        return snapshot.deleted() ? DELETED_STATUS : String.valueOf(snapshot.status());
+    }
+
+    public static String countKey(String accountId, String listedStatus, String type) {
+        return accountId + "/" + listedStatus + "/" + type;
     }
 
     /** The key of {@link #EXTENSION_NUMBERS}. */

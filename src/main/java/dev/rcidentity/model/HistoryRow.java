@@ -1,5 +1,7 @@
 package dev.rcidentity.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 
 /** One version of an extension in its type-2 history; {@code validTo} is null while the row is current. */
@@ -36,6 +38,7 @@ public record HistoryRow(
                 name, type, status, admin);
     }
 
+    @JsonIgnore
     public boolean isDeletion() {
         return DELETED.equals(change);
     }

@@ -23,11 +23,13 @@ import java.util.TreeMap;
 
 /**
  * The simulated accounts and their extensions: generated from the seed, changed by {@link #tick()}. Content depends
- * only on the seed and the number of ticks; creation times come from the clock. Thread-safe: one lock, readers get
- * immutable snapshots.
+ * only on the seed and the number of ticks. The initial extensions' creation times are spread before a fixed instant,
+ * so a simulator restarted with the same seed serves the same directory; people hired by a tick get the clock's time.
+ * Thread-safe: one lock, readers get immutable snapshots.
  */
 final class Directory {
     private static final Duration HISTORY_SPAN = Duration.ofDays(5 * 365);
+    private static final Instant POPULATED_AT = Instant.parse("2026-01-01T00:00:00Z");
 
     private final Object lock = new Object();
     private final long seed;
@@ -41,7 +43,7 @@ final class Directory {
         this.clock = clock;
         Random random = new Random(seed);
         nextExtensionId = 60_000_000_000L + random.nextInt(1_000_000_000);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = POPULATED_AT;
         Set<Long> accountIds = new HashSet<>();
         Set<String> companies = new HashSet<>();
         for (int i = 0; i < accountCount; i++) {

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.Arrays;
 import java.util.Properties;
 
 /**
@@ -66,8 +67,10 @@ public final class IdentityTopology {
 
         KStream<String, ExtensionSnapshot> extensions = source(builder, Topics.EXTENSIONS, "extensions-source")
                 .processValues(ExtensionCheck::new, Named.as("check-extension"));
-        KStream<String, Identity> fromExtensions = extensions
-                .process(ExtensionProcessor::new, Named.as("apply-extension"), STORES);
+        builder.addStateStore(keyValueStore(StateStores.ACCOUNT_EXTENSIONS));
+        builder.addStateStore(keyValueStore(StateStores.ACCOUNT_EXTENSION_COUNTS));
+        KStream<String, Identity> fromExtensions = extensions.process(ExtensionProcessor::new, Named.as("apply-extension"),
+                withStores(STORES, StateStores.ACCOUNT_EXTENSIONS.name(), StateStores.ACCOUNT_EXTENSION_COUNTS.name()));
         addHistory(extensions, options);
 
         LoginLedger ledger = new LoginLedger(LoginLedger.DEFAULT_WINDOW, LoginLedger.DEFAULT_MAX_MARKS);
@@ -113,6 +116,12 @@ public final class IdentityTopology {
                 .repartition(byNumber)
                 .process(NumberIndexProcessor::new, Named.as("index-extension-number"),
                         StateStores.EXTENSION_NUMBERS.name());
+    }
+
+    private static String[] withStores(String[] stores, String... more) {
+        String[] all = Arrays.copyOf(stores, stores.length + more.length);
+        System.arraycopy(more, 0, all, stores.length, more.length);
+        return all;
     }
 
     private static <K, V> KStream<K, V> source(StreamsBuilder builder, Topic<K, V> topic, String name) {

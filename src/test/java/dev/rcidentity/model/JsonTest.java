@@ -64,4 +64,14 @@ class JsonTest {
         assertThrows(SerializationException.class, () -> logins.deserializer().deserialize("t",
                 "{\"accountId\": \"5\"}".getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void aHistoryRowHasExactlyTheContractsFields() throws Exception {
+        HistoryRow row = new HistoryRow("1:1", "1", "2", 1, Instant.parse("2026-03-01T09:00:00Z"), null, true, "CREATED",
+                "420", "Alice", "User", "Enabled", false);
+        var fields = new java.util.TreeSet<String>();
+        Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(row)).fieldNames().forEachRemaining(fields::add);
+        assertEquals(new java.util.TreeSet<>(java.util.List.of("rowId", "extensionId", "accountId", "version", "validFrom",
+                "validTo", "current", "change", "extensionNumber", "name", "type", "status", "admin")), fields);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.rcidentity.poller;
 
+import dev.rcidentity.testing.MutableClock;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.LoginEvent;
 import dev.rcidentity.simulator.RateLimitGroup;

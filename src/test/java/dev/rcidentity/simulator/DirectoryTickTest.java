@@ -1,5 +1,6 @@
 package dev.rcidentity.simulator;
 
+import dev.rcidentity.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rcidentity.simulator.SimulatorChanges.Change;

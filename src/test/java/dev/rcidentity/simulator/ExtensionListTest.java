@@ -1,5 +1,6 @@
 package dev.rcidentity.simulator;
 
+import dev.rcidentity.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package dev.rcidentity.simulator;
 
+import dev.rcidentity.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,6 @@ import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.HistoryRow;
 import dev.rcidentity.model.Identity;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,28 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ExtensionHistoryTest {
+class ExtensionHistoryTest extends TopologyTestBase {
     private static final String ACCOUNT = "400001";
     private static final String A = "400101";
     private static final String B = "400102";
 
-    @TempDir
-    Path stateDir;
-    private TopologyFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
-
-    private static Instant t(long minutes) {
-        return T0.plusSeconds(minutes * 60);
-    }
 
     private static ExtensionSnapshot seat(String id, String number, String name, String status, Instant at) {
         return new ExtensionSnapshot(ACCOUNT, id, number, name, "User", null, status, false, false,

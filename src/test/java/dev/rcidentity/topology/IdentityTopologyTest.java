@@ -8,8 +8,6 @@ import dev.rcidentity.model.Resolution;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,28 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class IdentityTopologyTest {
+class IdentityTopologyTest extends TopologyTestBase {
     private static final String ACCOUNT = "400001";
     private static final String ALICE = "400101";
     private static final String BOB = "400102";
 
-    @TempDir
-    Path stateDir;
-    private TopologyFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
-
-    private static Instant t(long minutes) {
-        return T0.plusSeconds(minutes * 60);
-    }
 
     @Test
     void loginMatchingAnExtensionResolvesWithExtensionAndAccountAttributes() {

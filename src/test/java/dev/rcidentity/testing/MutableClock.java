@@ -1,4 +1,4 @@
-package dev.rcidentity.poller;
+package dev.rcidentity.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,19 +7,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand; also a monotonic nanosecond source for the poller's timers. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand; also a monotonic nanosecond source for timers that take one. */
+public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration by) {
+    public static MutableClock atDefaultStart() {
+        return new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    }
+
+    public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
     }
 
-    long nanoTime() {
+    public long nanoTime() {
         Instant t = now.get();
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }

@@ -1,0 +1,33 @@
+package dev.rcidentity.query;
+
+import dev.rcidentity.model.LoginEvent;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.clients.producer.Producer;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+
+/** Puts the routes together: the store queries when this process runs the topology, login ingest, health, metrics. */
+public final class HttpApi {
+    private HttpApi() {
+    }
+
+    /**
+     * @param queries null when this process runs no topology (the {@code poller} command)
+     * @param logins the producer of ingested logins
+     */
+    public static ApiServer start(String host, int port, String apiToken, QueryService queries,
+                                  Producer<String, LoginEvent> logins, List<HealthCheck> checks,
+                                  PrometheusMeterRegistry registry, Runnable beforeScrape, Clock clock) throws IOException {
+        Router router = new Router();
+        if (queries != null) {
+            new IdentityRoutes(queries).register(router);
+            new ExtensionRoutes(queries, clock).register(router);
+            new AccountRoutes(queries).register(router);
+        }
+        new LoginRoutes(logins, clock).register(router);
+        new OpsRoutes(checks, registry, beforeScrape).register(router);
+        return ApiServer.start(host, port, router, apiToken, registry);
+    }
+}

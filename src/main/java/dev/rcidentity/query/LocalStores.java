@@ -1,0 +1,73 @@
+package dev.rcidentity.query;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.RangeQuery;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.query.VersionedKeyQuery;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.VersionedRecord;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads one partition of a store on this instance with IQv2. An empty result means "this instance cannot answer for
+ * that partition now" (not hosted, not active when active was required, restoring, not started); a present result
+ * holds the value, which may itself be null (not found).
+ */
+final class LocalStores {
+    /** The value read; {@code value} is null when the key is absent. */
+    record Read<V>(V value) {
+    }
+
+    private final KafkaStreams streams;
+
+    LocalStores(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    <K, V> Optional<Read<V>> get(String store, K key, int partition, boolean activeOnly) {
+        return query(store, KeyQuery.withKey(key), partition, activeOnly);
+    }
+
+    <K, V> Optional<Read<VersionedRecord<V>>> getVersioned(String store, K key, Instant asOf, int partition, boolean activeOnly) {
+        VersionedKeyQuery<K, V> query = VersionedKeyQuery.withKey(key);
+        return query(store, asOf == null ? query : query.asOf(asOf), partition, activeOnly);
+    }
+
+    /** Visits the keys from {@code from} to {@code to} in order; the iterator is always closed. */
+    <K, V, R> Optional<Read<R>> scan(String store, K from, K to, int partition, boolean activeOnly,
+                                     Function<KeyValueIterator<K, V>, R> visitor) {
+        Optional<Read<KeyValueIterator<K, V>>> result = query(store, RangeQuery.withRange(from, to), partition, activeOnly);
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        try (KeyValueIterator<K, V> iterator = result.get().value()) {
+            return Optional.of(new Read<>(visitor.apply(iterator)));
+        }
+    }
+
+    private <R> Optional<Read<R>> query(String store, Query<R> query, int partition, boolean activeOnly) {
+        StateQueryRequest<R> request = StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(partition));
+        if (activeOnly) {
+            request = request.requireActive();
+        }
+        StateQueryResult<R> result;
+        try {
+            result = streams.query(request);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // not started, shutting down, rebalancing
+        }
+        QueryResult<R> partitionResult = result.getPartitionResults().get(partition);
+        if (partitionResult == null || partitionResult.isFailure()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Read<>(partitionResult.getResult()));
+    }
+}

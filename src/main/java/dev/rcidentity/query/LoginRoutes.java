@@ -1,0 +1,90 @@
+package dev.rcidentity.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rcidentity.kafka.Topics;
+import dev.rcidentity.model.Ids;
+import dev.rcidentity.model.InvalidRecordException;
+import dev.rcidentity.model.Json;
+import dev.rcidentity.model.LoginEvent;
+import dev.rcidentity.model.LoginEvents;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code POST /v1/logins}: an integration reports a login with the token response it received (or just
+ * {@code {"owner_id": ...}}), optionally with {@code accountId} and {@code loggedInAt}. Only non-secret fields are
+ * read; the tokens are dropped. 202 once Kafka has acknowledged the LoginEvent.
+ */
+final class LoginRoutes {
+    private final Producer<String, LoginEvent> producer;
+    private final Clock clock;
+
+    LoginRoutes(Producer<String, LoginEvent> producer, Clock clock) {
+        this.producer = producer;
+        this.clock = clock;
+    }
+
+    void register(Router router) {
+        router.add("POST", "/v1/logins", this::ingest);
+    }
+
+    private ApiResponse ingest(ApiRequest request) throws InterruptedException {
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(request.body());
+        } catch (IOException e) {
+            throw ApiException.badRequest("the body is not JSON");
+        }
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object: a RingCentral token response or {\"owner_id\": ...}");
+        }
+        if (!body.hasNonNull("owner_id")) {
+            throw ApiException.badRequest("owner_id is missing: it names the extension that logged in");
+        }
+        LoginEvent login;
+        try {
+            login = LoginEvents.fromTokenResponse(body, LoginEvent.SOURCE_INGEST, loggedInAt(body),
+                    Ids.optional(text(body, "accountId"), "login", "accountId"), clientId(body));
+        } catch (InvalidRecordException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        try {
+            producer.send(new ProducerRecord<>(Topics.LOGINS.name(), null, login.loggedInAt().toEpochMilli(),
+                    login.ownerId(), login)).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw ApiException.unavailable("the login could not be published to Kafka: " + e.getClass().getSimpleName());
+        }
+        return ApiResponse.json(202, Map.of("ownerId", login.ownerId(), "loggedInAt", login.loggedInAt().toString()));
+    }
+
+    private Instant loggedInAt(JsonNode body) {
+        String raw = text(body, "loggedInAt");
+        if (raw == null) {
+            return clock.instant();
+        }
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("loggedInAt must be an ISO-8601 UTC time such as 2026-03-01T09:00:00Z");
+        }
+    }
+
+    private static String clientId(JsonNode body) {
+        String clientId = text(body, "clientId");
+        return clientId != null ? clientId : text(body, "client_id");
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.rcidentity.topology;
+
+import dev.rcidentity.kafka.StateStores;
+import dev.rcidentity.model.ExtensionSnapshot;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** Keeps this task's per-account listing of extensions and its counts in step with each extension's latest snapshot. */
+final class AccountIndex {
+    private final KeyValueStore<String, ExtensionSnapshot> extensions;
+    private final KeyValueStore<String, Long> counts;
+
+    AccountIndex(ProcessorContext<?, ?> context) {
+        this.extensions = context.getStateStore(StateStores.ACCOUNT_EXTENSIONS.name());
+        this.counts = context.getStateStore(StateStores.ACCOUNT_EXTENSION_COUNTS.name());
+    }
+
+    /** {@code previous} is the latest snapshot before {@code latest} (null for a new extension). */
+    void replace(ExtensionSnapshot previous, ExtensionSnapshot latest) {
+        if (previous != null) {
+            count(previous, -1);
+            if (!previous.accountId().equals(latest.accountId())) {
+                extensions.delete(StateStores.accountExtensionKey(previous.accountId(), previous.extensionId()));
+            }
+        }
+        count(latest, 1);
+        extensions.put(StateStores.accountExtensionKey(latest.accountId(), latest.extensionId()), latest);
+    }
+
+    private void count(ExtensionSnapshot snapshot, long delta) {
+        String key = StateStores.countKey(snapshot.accountId(), StateStores.listedStatus(snapshot), String.valueOf(snapshot.type()));
+        Long current = counts.get(key);
+        long next = (current == null ? 0 : current) + delta;
+        if (next <= 0) {
+            counts.delete(key);
+        } else {
+            counts.put(key, next);
+        }
+    }
+}
