@@ -66,7 +66,8 @@ public final class BenchRunner {
             add(List.of(streamsFloor));
 
             MemoryProbe beforeStreams = MemoryProbe.afterGc();
-            Properties config = StreamsApp.config(kafka, APPLICATION_ID, stateDir);
+            int httpPort = BenchKafka.freePort();
+            Properties config = StreamsApp.config(kafka, APPLICATION_ID, stateDir, httpPort);
             Function<Properties, Topology> topology = c -> IdentityTopology.buildTopology(
                     TopologyOptions.defaults().withPartitions(options.partitions()), c);
             StreamsApp app = StreamsApp.start(kafka, config, topology, null);
@@ -83,14 +84,19 @@ public final class BenchRunner {
 
                 step("latency at half the login throughput");
                 add(LoginLatency.run(kafka, options, workload, logins.value()));
-                add(List.of(Figure.notMeasured(LookupLoad.SECTION, "GET /v1/identities/{ownerId}", LookupLoad.WHY)));
 
                 MemoryProbe afterLoad = MemoryProbe.now();
                 MemoryProbe afterLoadGc = MemoryProbe.afterGc();
                 add(memory(beforeStreams, afterLoad, afterLoadGc, workload.logins.owners()));
 
                 step("recovery: wipe the state directory and restore from the changelogs");
-                add(List.of(RecoveryBench.run(kafka, app, config, stateDir, topology)));
+                RecoveryBench.Recovered recovered = RecoveryBench.run(kafka, app, config, stateDir, topology);
+                app = recovered.app();
+                add(List.of(recovered.figure()));
+
+                step("lookups through the HTTP API, with a second instance");
+                add(new LookupLoad(kafka, options).run(app, config, httpPort, work.resolve("state-b"), topology,
+                        workload));
             } finally {
                 app.close();
             }

@@ -54,6 +54,12 @@ final class LoginMix {
         return (int) ((k * STRIDE) % extensions);
     }
 
+    /** An owner that has logged in (there must be one), as its id. */
+    String randomOwnerId() {
+        Owner owner = decode(loggedIn[random.nextInt(loggedInCount)]);
+        return owner.known() ? Workload.extensionId(owner.index()) : Workload.unknownId(owner.index());
+    }
+
     /** A known extension that has logged in (there must be one). */
     int randomKnownLoggedIn() {
         return knownAt(random.nextInt(Math.max(1, knownIssued)));

@@ -56,22 +56,26 @@ final class RecoveryBench {
         }
     }
 
-    /** {@code app} is closed here; the state of {@code applicationId} under {@code stateDir} is deleted. */
-    static Figure run(BenchKafka kafka, StreamsApp app, Properties config, Path stateDir,
-                      Function<Properties, org.apache.kafka.streams.Topology> topology) throws Exception {
+    /** The restore figure, and the restored client (running; the caller closes it). */
+    record Recovered(Figure figure, StreamsApp app) {
+    }
+
+    /** {@code app} is closed here and its state under {@code stateDir} deleted; a fresh client restores it. */
+    static Recovered run(BenchKafka kafka, StreamsApp app, Properties config, Path stateDir,
+                         Function<Properties, org.apache.kafka.streams.Topology> topology) throws Exception {
         app.close();
         BenchRunner.deleteRecursively(stateDir.resolve(app.applicationId));
         Restored restored = new Restored();
         long start = System.nanoTime();
-        try (StreamsApp fresh = StreamsApp.start(kafka, config, topology, restored)) {
-            long nanos = System.nanoTime() - start;
-            long identities = countIdentities(fresh);
-            double seconds = nanos / 1e9;
-            return Figure.info(SECTION, "restore after wiping the state", seconds, "s", List.of(seconds),
-                    String.format("%,d identities restored; %,d changelog records in all (%s)", identities,
-                            restored.total(), restored.describe()))
-                    .against("<= 60 s", seconds <= 60);
-        }
+        StreamsApp fresh = StreamsApp.start(kafka, config, topology, restored);
+        long nanos = System.nanoTime() - start;
+        long identities = countIdentities(fresh);
+        double seconds = nanos / 1e9;
+        Figure figure = Figure.info(SECTION, "restore after wiping the state", seconds, "s", List.of(seconds),
+                        String.format("%,d identities restored; %,d changelog records in all (%s)", identities,
+                                restored.total(), restored.describe()))
+                .against(String.format("<= 60 s (%,d identities)", identities), seconds <= 60);
+        return new Recovered(figure, fresh);
     }
 
     private static long countIdentities(StreamsApp app) {

@@ -34,13 +34,18 @@ final class StreamsApp implements AutoCloseable {
         this.kafka = kafka;
     }
 
-    static Properties config(BenchKafka kafka, String applicationId, Path stateDir) {
+    /** {@code httpPort}: where this instance's HTTP API will listen (its application.server). */
+    static Properties config(BenchKafka kafka, String applicationId, Path stateDir, int httpPort) {
         Settings settings = Settings.of(Map.of(
                 Settings.APPLICATION_ID, applicationId,
-                Settings.STATE_DIR, stateDir.toString()));
+                Settings.STATE_DIR, stateDir.toString(),
+                Settings.APPLICATION_SERVER, "127.0.0.1:" + httpPort));
         Properties config = StreamsSettings.streamsConfig(settings, kafka.bootstrapServers());
         // The bench runs one instance: a standby could never be placed and would only log about it.
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
+        // The lookup step's second instance takes its half of the tasks at once instead of warming up replicas
+        // first (the group leader's setting decides, so every bench instance carries it).
+        config.put(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, String.valueOf(Long.MAX_VALUE));
         return config;
     }
 

@@ -33,7 +33,7 @@ final class StreamsFloor {
             String out = "bench.floor.streams.out." + rep;
             kafka.createTopic(in);
             kafka.createTopic(out);
-            Properties config = StreamsApp.config(kafka, "bench-pass-through-" + rep, stateDir);
+            Properties config = StreamsApp.config(kafka, "bench-pass-through-" + rep, stateDir, 0);
             try (StreamsApp app = StreamsApp.start(kafka, config, c -> passThrough(in, out, c), null);
                  KafkaProducer<byte[], byte[]> producer = kafka.producer(new ByteArraySerializer(),
                          new ByteArraySerializer(), 5)) {
