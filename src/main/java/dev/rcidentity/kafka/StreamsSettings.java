@@ -34,6 +34,7 @@ public final class StreamsSettings {
         props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer(settings));
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
         return props;
     }
 

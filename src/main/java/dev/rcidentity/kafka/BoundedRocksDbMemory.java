@@ -1,0 +1,50 @@
+package dev.rcidentity.kafka;
+
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+
+import java.util.Map;
+
+/**
+ * One block cache for every RocksDB store of this process (index and filter blocks included), and small memtables,
+ * so that off-heap memory stays bounded. Kafka Streams' default gives each store instance its own 50 MiB block cache
+ * and up to 3 x 16 MiB of memtables, and this topology has ~8 RocksDB instances per partition.
+ * <p>
+ * No shared WriteBufferManager: with ~50 instances written at once, a 48 MiB manager made every write flush the
+ * written store's small memtable, and the flush and compaction storm stalled the stream thread (bench --quick stuck
+ * in the login runs with the RocksDB threads busy). Memtables are bounded per instance instead:
+ * {@link #WRITE_BUFFER_BYTES} x {@link #MAX_WRITE_BUFFERS} each.
+ */
+public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
+    static final long CACHE_BYTES = 64L * 1024 * 1024;
+    static final long WRITE_BUFFER_BYTES = 4L * 1024 * 1024;
+    static final int MAX_WRITE_BUFFERS = 2;
+
+    static {
+        RocksDB.loadLibrary(); // the cache below is native
+    }
+
+    // Shared by every store in the process, never closed (closing one store must not close the others').
+    private static final Cache CACHE = new LRUCache(CACHE_BYTES, -1, false, 0.1);
+
+    @Override
+    public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+        BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+        table.setBlockCache(CACHE);
+        table.setCacheIndexAndFilterBlocks(true);
+        table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+        table.setPinTopLevelIndexAndFilter(true);
+        options.setTableFormatConfig(table);
+        options.setWriteBufferSize(WRITE_BUFFER_BYTES);
+        options.setMaxWriteBufferNumber(MAX_WRITE_BUFFERS);
+    }
+
+    @Override
+    public void close(String storeName, Options options) {
+        // The cache is shared: nothing of this store's own to close.
+    }
+}
