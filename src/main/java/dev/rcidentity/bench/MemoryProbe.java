@@ -21,9 +21,13 @@ record MemoryProbe(long rssBytes, long rssAnonBytes, long rssFileBytes, long hea
                 memory.getHeapMemoryUsage().getCommitted(), memory.getHeapMemoryUsage().getMax());
     }
 
-    /** After a full collection, so that heap used is what is live, not what is waiting to be collected. */
-    static MemoryProbe afterGc() {
+    /**
+     * After a full collection, so that heap used is what is live, not what is waiting to be collected; G1 returns
+     * the freed regions to the system shortly after, hence the pause.
+     */
+    static MemoryProbe afterGc() throws InterruptedException {
         System.gc();
+        Thread.sleep(2000);
         return now();
     }
 
