@@ -37,6 +37,7 @@ final class BenchCommand implements Command {
                 latency at half load, a full poller sweep under the Medium rate limit, memory, and the time to
                 restore the state after the state directory is wiped.
                 Prints a table and writes target/bench/results.json. --quick: a tenth of the data (under 3 minutes).
+                The memory figures depend on the heap limit: the README's were measured with java -Xmx1g -jar ...
                 """;
     }
 
@@ -47,6 +48,11 @@ final class BenchCommand implements Command {
         removeAbandonedWorkDirectories();
         BenchOptions options = quick ? BenchOptions.quick(work) : BenchOptions.full(work);
         String command = "java -jar target/rc-identity.jar bench" + (quick ? " --quick" : "");
+        long maxHeapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        if (maxHeapMiB > 1536) {
+            console.out().printf("Note: the heap may grow to %,d MiB, and RSS with it; the README's figures were "
+                    + "measured with java -Xmx1g -jar ...%n", maxHeapMiB);
+        }
         BenchResults results = new BenchRunner(options, console.out()).run(command);
         Path json = OUTPUT.resolve("results.json");
         console.out().println();
