@@ -48,8 +48,10 @@ class EndToEndIT {
                 app.add(new DemoLogins(simulator, app.base(), null)).start(Duration.ofMillis(100));
 
                 for (SimulatedAccount account : simulator.accounts()) {
+                    // The account reaches each task through the broadcast, possibly after the extension: wait for both.
                     TestInstance.Response root = app.getUntil("/v1/identities/" + account.accountId(),
-                            r -> r.status() == 200 && r.body().contains("\"resolution\":\"RESOLVED\""), WAIT);
+                            r -> r.status() == 200 && r.body().contains("\"resolution\":\"RESOLVED\"")
+                                    && r.body().contains("\"companyName\""), WAIT);
                     JsonNode identity = Json.MAPPER.readTree(root.body());
                     assertTrue(identity.path("accountRoot").asBoolean(), root.body());
                     assertEquals(account.companyName(), identity.path("account").path("companyName").asText());

@@ -52,8 +52,7 @@ class TwoInstancesIT {
                     Set<String> servedBy = new HashSet<>();
                     int forwarded = 0;
                     for (String owner : owners) {
-                        TestInstance.Response a = first.getUntil("/v1/identities/" + owner,
-                                r -> r.status() == 200 && r.body().contains("\"loginCount\":1"), WAIT);
+                        TestInstance.Response a = first.getUntil("/v1/identities/" + owner, TwoInstancesIT::complete, WAIT);
                         TestInstance.Response b = second.getUntil("/v1/identities/" + owner, r -> r.status() == 200, WAIT);
                         assertEquals(200, a.status(), a.body());
                         assertEquals(a.body(), b.body(), "both instances give the same identity for " + owner);
@@ -86,8 +85,7 @@ class TwoInstancesIT {
                 awaitBothRunningWithTasks(first, second);
                 Map<String, String> ownedBySecond = new HashMap<>();
                 for (String owner : owners) {
-                    TestInstance.Response response = first.getUntil("/v1/identities/" + owner,
-                            r -> r.status() == 200 && r.body().contains("\"loginCount\":1"), WAIT);
+                    TestInstance.Response response = first.getUntil("/v1/identities/" + owner, TwoInstancesIT::complete, WAIT);
                     if (second.name.equals(response.header("X-Served-By"))) {
                         ownedBySecond.put(owner, response.body());
                     }
@@ -106,6 +104,12 @@ class TwoInstancesIT {
                 }
             }
         }
+    }
+
+    /** The identity's final state: its login counted and its account (which arrives by broadcast) filled in. */
+    private static boolean complete(TestInstance.Response response) {
+        return response.status() == 200 && response.body().contains("\"loginCount\":1")
+                && response.body().contains("Initech");
     }
 
     /** During the hand-over every answer is the right identity or 503 with Retry-After; afterwards all are right. */
