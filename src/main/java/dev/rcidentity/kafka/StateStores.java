@@ -5,6 +5,7 @@ import dev.rcidentity.model.ExtensionHistory;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.IdentityState;
 import dev.rcidentity.model.Json;
+import dev.rcidentity.model.NumberHoldings;
 import org.apache.kafka.common.serialization.Serdes;
 
 /** The registry of the topology's state stores: their names (which also name their changelog topics) and serdes. */
@@ -25,9 +26,9 @@ public final class StateStores {
     /** The type-2 history of each extension (within the history retention). Keyed by extensionId. */
     public static final StateStore<String, ExtensionHistory> EXTENSION_HISTORY =
             new StateStore<>("extension-history", Serdes.String(), Json.serde(ExtensionHistory.class));
-    /** Versioned: which extension held a number when, keyed {@code <accountId>/<extensionNumber>}. */
-    public static final StateStore<String, String> EXTENSION_NUMBERS =
-            new StateStore<>("extension-numbers", Serdes.String(), Serdes.String());
+    /** Which extensions held a number when, keyed {@code <accountId>/<extensionNumber>}. */
+    public static final StateStore<String, NumberHoldings> EXTENSION_NUMBERS =
+            new StateStore<>("extension-numbers", Serdes.String(), Json.serde(NumberHoldings.class));
 
     /**
      * The latest snapshot of every extension of an account in this task, keyed {@code <accountId>/<extensionId>} with

@@ -5,6 +5,7 @@ import dev.rcidentity.kafka.StateStores;
 import dev.rcidentity.model.ExtensionHistory;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.Json;
+import dev.rcidentity.model.NumberHoldings;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.VersionedRecord;
 
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static dev.rcidentity.query.IdentityRoutes.query;
@@ -87,11 +89,11 @@ final class ExtensionRoutes {
         String key = StateStores.numberKey(accountId, number);
         String forwardTo = "/internal/v1/accounts/" + accountId + "/extension-numbers/" + number + "?at=" + encode(at.toString());
         return queries.answerKey(request, store, key, keys, forwardTo, (partition, activeOnly) ->
-                queries.stores.<String, String>getVersioned(store, key, at, partition, activeOnly)
-                        .map(read -> read.value() == null
-                                ? ApiResponse.error(ApiException.notFound("no extension of account " + accountId
-                                + " held number " + number + " at " + at))
-                                : ApiResponse.json(200, Map.of("extensionId", read.value().value()))));
+                queries.stores.<String, NumberHoldings>get(store, key, partition, activeOnly)
+                        .map(read -> Optional.ofNullable(read.value()).flatMap(h -> h.holderAt(at))
+                                .map(holder -> ApiResponse.json(200, Map.of("extensionId", holder)))
+                                .orElseGet(() -> ApiResponse.error(ApiException.notFound("no extension of account "
+                                        + accountId + " held number " + number + " at " + at)))));
     }
 
     private static String number(ApiRequest request) {

@@ -61,9 +61,7 @@ public final class IdentityTopology {
         builder.addStateStore(keyValueStore(StateStores.ACCOUNTS));
 
         builder.addStateStore(keyValueStore(StateStores.EXTENSION_HISTORY));
-        builder.addStateStore(Stores.versionedKeyValueStoreBuilder(
-                Stores.persistentVersionedKeyValueStore(StateStores.EXTENSION_NUMBERS.name(), options.historyRetention()),
-                StateStores.EXTENSION_NUMBERS.keySerde(), StateStores.EXTENSION_NUMBERS.valueSerde()));
+        builder.addStateStore(keyValueStore(StateStores.EXTENSION_NUMBERS));
 
         KStream<String, ExtensionSnapshot> extensions = source(builder, Topics.EXTENSIONS, "extensions-source")
                 .processValues(ExtensionCheck::new, Named.as("check-extension"));
@@ -114,7 +112,7 @@ public final class IdentityTopology {
         }
         changes.flatMap((extensionId, change) -> NumberEvent.of(change), Named.as("number-moves"))
                 .repartition(byNumber)
-                .process(NumberIndexProcessor::new, Named.as("index-extension-number"),
+                .process(() -> new NumberIndexProcessor(options.historyRetention()), Named.as("index-extension-number"),
                         StateStores.EXTENSION_NUMBERS.name());
     }
 

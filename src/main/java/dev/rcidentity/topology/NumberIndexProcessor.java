@@ -1,19 +1,26 @@
 package dev.rcidentity.topology;
 
 import dev.rcidentity.kafka.StateStores;
+import dev.rcidentity.model.NumberHoldings;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.VersionedKeyValueStore;
-import org.apache.kafka.streams.state.VersionedRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Duration;
 
 /**
- * Maintains which extension held each number when. A claim files the holder at its time; a release ends the
- * holding only if that extension still holds the number at that time, so when a number moves from A to B at the same
- * moment, the result is B whichever of the two events is processed first.
+ * Maintains which extensions held each number when, as holding intervals per extension (see {@link NumberHoldings}):
+ * a claim opens the claiming extension's interval, a release closes the releasing extension's own, whatever order
+ * they are processed in. Intervals that ended more than the history retention ago are dropped.
  */
 final class NumberIndexProcessor extends ContextualProcessor<String, NumberEvent, Void, Void> {
-    private VersionedKeyValueStore<String, String> numbers;
+    private final Duration retention;
+    private KeyValueStore<String, NumberHoldings> numbers;
+
+    NumberIndexProcessor(Duration retention) {
+        this.retention = retention;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -24,14 +31,12 @@ final class NumberIndexProcessor extends ContextualProcessor<String, NumberEvent
     @Override
     public void process(Record<String, NumberEvent> record) {
         NumberEvent event = record.value();
-        long at = event.at().toEpochMilli();
-        if (event.held()) {
-            numbers.put(record.key(), event.extensionId(), at);
-            return;
+        NumberHoldings holdings = numbers.get(record.key());
+        if (holdings == null) {
+            holdings = NumberHoldings.none();
         }
-        VersionedRecord<String> holder = numbers.get(record.key(), at);
-        if (holder != null && holder.value().equals(event.extensionId())) {
-            numbers.delete(record.key(), at);
-        }
+        holdings = event.held() ? holdings.claim(event.extensionId(), event.at())
+                : holdings.release(event.extensionId(), event.at());
+        numbers.put(record.key(), holdings.prunedBefore(event.at().minus(retention)));
     }
 }

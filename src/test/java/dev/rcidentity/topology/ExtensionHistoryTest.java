@@ -138,6 +138,33 @@ class ExtensionHistoryTest extends TopologyTestBase {
         assertEquals(B, fx.holderOf(ACCOUNT, "420", t(1000)), "and after");
     }
 
+    /**
+     * The poller stamps a departure with the end of its sweep, later than the new holder's snapshot from the same
+     * sweep: the two holdings overlap, and the newest claim wins whichever is processed first.
+     */
+    @Test
+    void aDepartureObservedAfterTheNewHoldersSnapshotDoesNotCutTheNewHoldingShort() {
+        fx.snapshot(seat(A, "420", "Alice", "Enabled", t(1)));
+        fx.snapshot(seat(A, "420", "Alice", "Enabled", t(1)).asDeleted(t(12)));
+        fx.snapshot(seat(B, "420", "Bob", "Enabled", t(10)));
+        assertOverlapResolvedToTheNewHolder();
+    }
+
+    @Test
+    void aDepartureObservedAfterTheNewHoldersSnapshotInTheOtherProcessingOrder() {
+        fx.snapshot(seat(A, "420", "Alice", "Enabled", t(1)));
+        fx.snapshot(seat(B, "420", "Bob", "Enabled", t(10)));
+        fx.snapshot(seat(A, "420", "Alice", "Enabled", t(1)).asDeleted(t(12)));
+        assertOverlapResolvedToTheNewHolder();
+    }
+
+    private void assertOverlapResolvedToTheNewHolder() {
+        assertEquals(A, fx.holderOf(ACCOUNT, "420", t(5)));
+        assertEquals(B, fx.holderOf(ACCOUNT, "420", t(11)), "while both are on record, the newer claim");
+        assertEquals(B, fx.holderOf(ACCOUNT, "420", t(13)));
+        assertEquals(B, fx.holderOf(ACCOUNT, "420", t(1000)));
+    }
+
     @Test
     void aNumberMovingAtTheSameMomentGoesToItsNewHolderInEitherOrder() {
         fx.snapshot(seat(A, "420", "Alice", "Enabled", t(1)));

@@ -12,6 +12,7 @@ import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.HistoryRow;
 import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.LoginEvent;
+import dev.rcidentity.model.NumberHoldings;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -19,8 +20,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.VersionedKeyValueStore;
-import org.apache.kafka.streams.state.VersionedRecord;
 import org.apache.kafka.streams.test.TestRecord;
 
 import java.nio.charset.StandardCharsets;
@@ -90,11 +89,11 @@ final class TopologyFixture implements AutoCloseable {
         in.pipeInput(key, json == null ? null : json.getBytes(StandardCharsets.UTF_8), T0);
     }
 
-    /** The extension that held {@code number} in {@code accountId} at {@code at}, from the versioned index. */
+    /** The extension that held {@code number} in {@code accountId} at {@code at}, from the number index. */
     String holderOf(String accountId, String number, Instant at) {
-        VersionedKeyValueStore<String, String> numbers = driver.getVersionedKeyValueStore(StateStores.EXTENSION_NUMBERS.name());
-        VersionedRecord<String> holder = numbers.get(StateStores.numberKey(accountId, number), at.toEpochMilli());
-        return holder == null ? null : holder.value();
+        KeyValueStore<String, NumberHoldings> numbers = driver.getKeyValueStore(StateStores.EXTENSION_NUMBERS.name());
+        NumberHoldings holdings = numbers.get(StateStores.numberKey(accountId, number));
+        return holdings == null ? null : holdings.holderAt(at).orElse(null);
     }
 
     List<HistoryRow> storedHistory(String extensionId) {
