@@ -124,6 +124,16 @@ final class BenchKafka implements AutoCloseable {
         }
     }
 
+    /** The repartition topics of a Streams application. */
+    List<String> repartitionTopics(String applicationId) {
+        try {
+            return admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).stream()
+                    .filter(t -> t.startsWith(applicationId + "-") && t.endsWith("-repartition")).sorted().toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot list topics: " + e.getMessage(), e);
+        }
+    }
+
     long totalEndOffset(String topic) {
         return endOffsets(List.of(topic)).values().stream().mapToLong(Long::longValue).sum();
     }
@@ -149,11 +159,20 @@ final class BenchKafka implements AutoCloseable {
      * non-transactional producer, so the end offsets carry no transaction markers); returns System.nanoTime() then.
      */
     long awaitCommitted(String group, Map<TopicPartition, Long> targets, Duration timeout) throws InterruptedException {
+        return awaitCommitted(group, targets, 0, timeout);
+    }
+
+    /**
+     * As {@link #awaitCommitted(String, Map, Duration)}, allowing each partition to stay {@code slack} offsets short:
+     * a topic written by a transactional producer ends with a commit marker that no consumer commits past.
+     */
+    long awaitCommitted(String group, Map<TopicPartition, Long> targets, long slack, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Map<TopicPartition, Long> committed = committedOffsets(group);
             boolean done = targets.entrySet().stream()
-                    .allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
+                    .allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue() - slack);
             long now = System.nanoTime();
             if (done) {
                 return now;

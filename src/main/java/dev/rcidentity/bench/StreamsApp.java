@@ -76,7 +76,8 @@ final class StreamsApp implements AutoCloseable {
 
     /**
      * Pauses processing, runs {@code produce} (which writes to {@code inputs} and waits for the acknowledgements),
-     * resumes, and returns the nanoseconds from resuming until every record is processed and committed.
+     * resumes, and returns the nanoseconds from resuming until every record is processed and committed, including
+     * what the burst sent through the application's repartition topics.
      */
     long burst(List<String> inputs, Runnable produce, Duration timeout) throws InterruptedException {
         streams.pause();
@@ -86,13 +87,13 @@ final class StreamsApp implements AutoCloseable {
             Map<TopicPartition, Long> targets = kafka.endOffsets(inputs);
             long start = System.nanoTime();
             streams.resume();
-            return kafka.awaitCommitted(applicationId, targets, timeout) - start;
+            kafka.awaitCommitted(applicationId, targets, timeout);
+            // The inputs are committed, so everything they caused is in the repartition topics by now.
+            List<String> internal = kafka.repartitionTopics(applicationId);
+            long end = internal.isEmpty() ? System.nanoTime()
+                    : kafka.awaitCommitted(applicationId, kafka.endOffsets(internal), 1, timeout);
+            return end - start;
         }
-    }
-
-    /** Waits until every record already in {@code inputs} is processed and committed. */
-    void drain(List<String> inputs, Duration timeout) throws InterruptedException {
-        kafka.awaitCommitted(applicationId, kafka.endOffsets(inputs), timeout);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.rcidentity.bench.ResultsReport;
 import dev.rcidentity.kafka.Settings;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -47,7 +48,9 @@ final class BenchCommand implements Command {
         Path work = OUTPUT.resolve("work-" + ProcessHandle.current().pid());
         removeAbandonedWorkDirectories();
         BenchOptions options = quick ? BenchOptions.quick(work) : BenchOptions.full(work);
-        String command = "java -jar target/rc-identity.jar bench" + (quick ? " --quick" : "");
+        String heap = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(arg -> arg.startsWith("-Xmx")).map(arg -> arg + " ").findFirst().orElse("");
+        String command = "java " + heap + "-jar target/rc-identity.jar bench" + (quick ? " --quick" : "");
         long maxHeapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         if (maxHeapMiB > 1536) {
             console.out().printf("Note: the heap may grow to %,d MiB, and RSS with it; the README's figures were "
