@@ -16,7 +16,10 @@ public final class StateStores {
     /** The identity of every login owner, with its login ledger. Keyed by ownerId. */
     public static final StateStore<String, IdentityState> IDENTITIES =
             new StateStore<>("identities", Serdes.String(), Json.serde(IdentityState.class));
-    /** Index {@code <accountId>/<ownerId>} of the identities in this task, to update them when their account changes. */
+    /**
+     * Index {@code <accountId>/<ownerId>} of the unresolved identities in this task whose login named an account, to
+     * update them when that account changes (resolved ones are found through {@link #ACCOUNT_EXTENSIONS}).
+     */
     public static final StateStore<String, String> IDENTITIES_BY_ACCOUNT =
             new StateStore<>("identities-by-account", Serdes.String(), Serdes.String());
     /** Every account, copied into every task by the accounts broadcast. Keyed by accountId. */

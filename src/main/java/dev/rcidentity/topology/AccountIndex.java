@@ -3,7 +3,11 @@ package dev.rcidentity.topology;
 import dev.rcidentity.kafka.StateStores;
 import dev.rcidentity.model.ExtensionSnapshot;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** Keeps this task's per-account listing of extensions and its counts in step with each extension's latest snapshot. */
 final class AccountIndex {
@@ -13,6 +17,16 @@ final class AccountIndex {
     AccountIndex(ProcessorContext<?, ?> context) {
         this.extensions = context.getStateStore(StateStores.ACCOUNT_EXTENSIONS.name());
         this.counts = context.getStateStore(StateStores.ACCOUNT_EXTENSION_COUNTS.name());
+    }
+
+    /** The ids of the account's extensions held in this task. */
+    List<String> extensionIds(String accountId) {
+        List<String> ids = new ArrayList<>();
+        try (KeyValueIterator<String, ExtensionSnapshot> range = extensions.range(
+                StateStores.accountExtensionsFrom(accountId), StateStores.accountExtensionsTo(accountId))) {
+            range.forEachRemaining(entry -> ids.add(entry.value.extensionId()));
+        }
+        return ids;
     }
 
     /** {@code previous} is the latest snapshot before {@code latest} (null for a new extension). */

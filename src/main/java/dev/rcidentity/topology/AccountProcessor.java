@@ -2,8 +2,10 @@ package dev.rcidentity.topology;
 
 import dev.rcidentity.kafka.StateStores;
 import dev.rcidentity.model.AccountSnapshot;
+import dev.rcidentity.model.Identity;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
@@ -12,9 +14,17 @@ import java.util.List;
 
 /**
  * Keeps this task's copy of the accounts (every task receives every account through the broadcast) and refreshes
- * the identities of an account when it changes. An observation older than the one held is ignored.
+ * the identities of an account when it changes: those of its extensions held in this task that logged in, and the
+ * unresolved ones a login filed under it. An observation older than the one held is ignored.
  */
 final class AccountProcessor extends IdentityInputProcessor<AccountSnapshot> {
+    private AccountIndex accountIndex;
+
+    @Override
+    public void init(ProcessorContext<String, Identity> context) {
+        super.init(context);
+        accountIndex = new AccountIndex(context);
+    }
     @Override
     public void process(Record<String, AccountSnapshot> record) {
         AccountSnapshot account = record.value();
@@ -23,7 +33,7 @@ final class AccountProcessor extends IdentityInputProcessor<AccountSnapshot> {
             return;
         }
         identities.accounts.put(account.accountId(), account);
-        List<String> owners = new ArrayList<>();
+        List<String> owners = new ArrayList<>(accountIndex.extensionIds(account.accountId()));
         try (KeyValueIterator<String, String> index = identities.identitiesByAccount.prefixScan(
                 StateStores.accountIndexPrefix(account.accountId()), new StringSerializer())) {
             while (index.hasNext()) {

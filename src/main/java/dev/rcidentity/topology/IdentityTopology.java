@@ -86,7 +86,8 @@ public final class IdentityTopology {
         KStream<String, Identity> fromAccounts = source(builder, Topics.ACCOUNTS, "accounts-source")
                 .processValues(AccountCheck::new, Named.as("check-account"))
                 .repartition(broadcast)
-                .process(AccountProcessor::new, Named.as("apply-account"), STORES);
+                .process(AccountProcessor::new, Named.as("apply-account"),
+                        withStores(STORES, StateStores.ACCOUNT_EXTENSIONS.name(), StateStores.ACCOUNT_EXTENSION_COUNTS.name()));
 
         fromExtensions
                 .merge(fromLogins, Named.as("merge-extension-and-login-updates"))

@@ -6,6 +6,7 @@ import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.IdentityState;
 import dev.rcidentity.model.LoginMark;
+import dev.rcidentity.model.Resolution;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -59,11 +60,20 @@ final class IdentityUpdater {
             return;
         }
         identities.put(ownerId, new IdentityState(identity, loginAccountId, marks));
-        reindex(ownerId, published == null ? null : published.accountId(), identity.accountId());
+        reindex(ownerId, unresolvedAccount(published), unresolvedAccount(identity));
         if (!identity.equals(published)) {
             long timestamp = identity.updatedAt() != null ? identity.updatedAt().toEpochMilli() : context.currentStreamTimeMs();
             context.forward(new Record<>(ownerId, identity, timestamp));
         }
+    }
+
+    /**
+     * The account under which {@link StateStores#IDENTITIES_BY_ACCOUNT} files an identity: only identities without a
+     * snapshot that a login named an account for. The others are found through their snapshot in
+     * {@link StateStores#ACCOUNT_EXTENSIONS}, which saves an index write (and its changelog record) per first login.
+     */
+    private static String unresolvedAccount(Identity identity) {
+        return identity != null && identity.resolution() == Resolution.UNRESOLVED ? identity.accountId() : null;
     }
 
     private void reindex(String ownerId, String oldAccountId, String newAccountId) {

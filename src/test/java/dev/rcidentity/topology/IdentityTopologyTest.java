@@ -125,6 +125,28 @@ class IdentityTopologyTest extends TopologyTestBase {
     }
 
     @Test
+    void anAccountRenameAlsoReachesUnresolvedIdentitiesWhoseLoginNamedIt() {
+        fx.account(account(ACCOUNT, "Acme", t(0)));
+        fx.login(new LoginEvent(ALICE, ACCOUNT, t(1), LoginEvent.SOURCE_INGEST, null, null, null, null));
+        fx.snapshot(extension(ACCOUNT, BOB, "421", "Bob", "Enabled", t(1)));
+        fx.login(login(BOB, t(2)));
+        assertEquals("Acme", fx.table().get(ALICE).account().companyName());
+
+        fx.account(account(ACCOUNT, "Acme Corporation", t(5)));
+        Map<String, Identity> table = fx.table();
+        assertEquals(Resolution.UNRESOLVED, table.get(ALICE).resolution());
+        assertEquals("Acme Corporation", table.get(ALICE).account().companyName());
+        assertEquals("Acme Corporation", table.get(BOB).account().companyName());
+
+        fx.snapshot(extension(ACCOUNT, ALICE, "420", "Alice", "Enabled", t(6)));
+        fx.account(account(ACCOUNT, "Acme Inc", t(7)));
+        List<TestRecord<String, Identity>> updates = fx.emitted();
+        assertEquals(List.of(ALICE, ALICE, BOB).stream().sorted().toList(),
+                updates.stream().map(TestRecord::key).sorted().toList(), "resolution, then one rename each");
+        assertEquals("Acme Inc", updates.get(updates.size() - 1).value().account().companyName());
+    }
+
+    @Test
     void anOlderAccountObservationDoesNotOverwriteANewerOne() {
         fx.snapshot(extension(ACCOUNT, ALICE, "420", "Alice", "Enabled", t(1)));
         fx.login(login(ALICE, t(2)));
