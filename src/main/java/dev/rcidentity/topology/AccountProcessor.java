@@ -2,10 +2,8 @@ package dev.rcidentity.topology;
 
 import dev.rcidentity.kafka.StateStores;
 import dev.rcidentity.model.AccountSnapshot;
-import dev.rcidentity.model.Identity;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
@@ -17,14 +15,7 @@ import java.util.List;
  * the identities of an account when it changes: those of its extensions held in this task that logged in, and the
  * unresolved ones a login filed under it. An observation older than the one held is ignored.
  */
-final class AccountProcessor extends IdentityInputProcessor<AccountSnapshot> {
-    private AccountIndex accountIndex;
-
-    @Override
-    public void init(ProcessorContext<String, Identity> context) {
-        super.init(context);
-        accountIndex = new AccountIndex(context);
-    }
+final class AccountProcessor extends AccountIndexedProcessor<AccountSnapshot> {
     @Override
     public void process(Record<String, AccountSnapshot> record) {
         AccountSnapshot account = record.value();

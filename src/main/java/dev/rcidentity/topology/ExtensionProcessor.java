@@ -1,8 +1,6 @@
 package dev.rcidentity.topology;
 
 import dev.rcidentity.model.ExtensionSnapshot;
-import dev.rcidentity.model.Identity;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.apache.kafka.streams.state.VersionedRecord;
@@ -14,16 +12,8 @@ import org.slf4j.LoggerFactory;
  * identity of that extension when it has logged in, and keeps the account's listing of its extensions current. A snapshot older than the current one goes into the store's history
  * without replacing the current one.
  */
-final class ExtensionProcessor extends IdentityInputProcessor<ExtensionSnapshot> {
+final class ExtensionProcessor extends AccountIndexedProcessor<ExtensionSnapshot> {
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionProcessor.class);
-    private AccountIndex accountIndex;
-
-    @Override
-    public void init(ProcessorContext<String, Identity> context) {
-        super.init(context);
-        accountIndex = new AccountIndex(context);
-    }
-
     @Override
     public void process(Record<String, ExtensionSnapshot> record) {
         ExtensionSnapshot snapshot = record.value();
