@@ -34,7 +34,11 @@ public final class Ids {
         return id == null || id.isEmpty() ? null : require(id, record, field);
     }
 
-    static String abbreviate(String s) {
+    /** A value short enough to quote in an error message ("null" for none). */
+    public static String abbreviate(String s) {
+        if (s == null) {
+            return "null";
+        }
         return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 }

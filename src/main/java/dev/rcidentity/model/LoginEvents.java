@@ -22,7 +22,7 @@ public final class LoginEvents {
     public static LoginEvent fromTokenResponse(JsonNode tokenResponse, String source, Instant loggedInAt,
                                                String accountId, String clientId) {
         return fromTokenResponse(tokenResponse, source, loggedInAt, accountId, clientId,
-                text(tokenResponse, "grant_type"));
+                Json.text(tokenResponse, "grant_type"));
     }
 
     /** As above, with the grant type the caller used. */
@@ -32,12 +32,12 @@ public final class LoginEvents {
             throw new InvalidRecordException("token response is not a JSON object");
         }
         return new LoginEvent(
-                text(tokenResponse, "owner_id"),
+                Json.text(tokenResponse, "owner_id"),
                 accountId,
                 loggedInAt,
                 source,
-                text(tokenResponse, "endpoint_id"),
-                text(tokenResponse, "scope"),
+                Json.text(tokenResponse, "endpoint_id"),
+                Json.text(tokenResponse, "scope"),
                 grantType,
                 clientId);
     }
@@ -46,10 +46,5 @@ public final class LoginEvents {
     public static LoginEvent withAccountId(LoginEvent event, String accountId) {
         return new LoginEvent(event.ownerId(), accountId, event.loggedInAt(), event.source(), event.endpointId(),
                 event.scope(), event.grantType(), event.clientId());
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }
 }

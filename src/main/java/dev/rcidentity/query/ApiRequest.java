@@ -72,7 +72,7 @@ public record ApiRequest(String method, String path, String rawQuery, Map<String
     public String id(String name) {
         String value = pathParams.get(name);
         if (!Ids.isValid(value)) {
-            throw ApiException.badRequest(name + " must be a decimal id, got '" + abbreviate(value) + "'");
+            throw ApiException.badRequest(name + " must be a decimal id, got '" + Ids.abbreviate(value) + "'");
         }
         return value;
     }
@@ -111,12 +111,5 @@ public record ApiRequest(String method, String path, String rawQuery, Map<String
                 throw ApiException.badRequest(name + " must be an ISO-8601 time such as 2026-03-01T09:00:00Z");
             }
         }
-    }
-
-    static String abbreviate(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 }

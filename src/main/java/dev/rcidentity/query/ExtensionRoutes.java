@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.kafka.StateStores;
 import dev.rcidentity.model.ExtensionHistory;
 import dev.rcidentity.model.ExtensionSnapshot;
+import dev.rcidentity.model.Ids;
 import dev.rcidentity.model.Json;
 import dev.rcidentity.model.NumberHoldings;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -100,7 +101,7 @@ final class ExtensionRoutes {
         String number = request.pathParams().get("number");
         if (number == null || !NUMBER.matcher(number).matches()) {
             throw ApiException.badRequest("number must be an extension number (digits), got '"
-                    + ApiRequest.abbreviate(number) + "'");
+                    + Ids.abbreviate(number) + "'");
         }
         return number;
     }

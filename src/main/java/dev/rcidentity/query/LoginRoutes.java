@@ -53,7 +53,7 @@ final class LoginRoutes {
         LoginEvent login;
         try {
             login = LoginEvents.fromTokenResponse(body, LoginEvent.SOURCE_INGEST, loggedInAt(body),
-                    Ids.optional(text(body, "accountId"), "login", "accountId"), clientId(body));
+                    Ids.optional(Json.text(body, "accountId"), "login", "accountId"), clientId(body));
         } catch (InvalidRecordException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -67,7 +67,7 @@ final class LoginRoutes {
     }
 
     private Instant loggedInAt(JsonNode body) {
-        String raw = text(body, "loggedInAt");
+        String raw = Json.text(body, "loggedInAt");
         if (raw == null) {
             return clock.instant();
         }
@@ -79,12 +79,7 @@ final class LoginRoutes {
     }
 
     private static String clientId(JsonNode body) {
-        String clientId = text(body, "clientId");
-        return clientId != null ? clientId : text(body, "client_id");
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+        String clientId = Json.text(body, "clientId");
+        return clientId != null ? clientId : Json.text(body, "client_id");
     }
 }

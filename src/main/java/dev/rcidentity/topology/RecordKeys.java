@@ -1,5 +1,6 @@
 package dev.rcidentity.topology;
 
+import dev.rcidentity.model.Ids;
 import dev.rcidentity.model.InvalidRecordException;
 
 /** A record's key must be the id its value names: anything else would file the record under someone else. */
@@ -9,15 +10,8 @@ final class RecordKeys {
 
     static void requireMatch(String topic, String key, String valueId, String field) {
         if (!valueId.equals(key)) {
-            throw new InvalidRecordException(topic + " record key '" + abbreviate(key) + "' does not match its "
+            throw new InvalidRecordException(topic + " record key '" + Ids.abbreviate(key) + "' does not match its "
                     + field + " '" + valueId + "'");
         }
-    }
-
-    private static String abbreviate(String key) {
-        if (key == null) {
-            return "null";
-        }
-        return key.length() <= 40 ? key : key.substring(0, 40) + "...";
     }
 }
