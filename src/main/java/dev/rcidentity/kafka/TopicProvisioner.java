@@ -6,7 +6,6 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -55,7 +54,8 @@ public final class TopicProvisioner {
     }
 
     public List<Outcome> ensure(List<TopicDefinition> definitions) {
-        Map<String, TopicDescription> existing = describeExisting(definitions);
+        Map<String, TopicDescription> existing = describeExisting(admin,
+                definitions.stream().map(TopicDefinition::name).toList());
         Map<String, Config> configs = existingConfigs(existing.keySet());
         List<String> problems = new ArrayList<>();
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
@@ -80,23 +80,7 @@ public final class TopicProvisioner {
     /** Fails when a co-partitioned topic is missing or the counts differ; used by the streams app at startup. */
     public static Map<String, Integer> partitionCounts(Admin admin, Collection<String> topics) {
         Map<String, Integer> counts = new HashMap<>();
-        try {
-            Map<String, KafkaFuture<TopicDescription>> futures = admin.describeTopics(topics).topicNameValues();
-            for (var entry : futures.entrySet()) {
-                try {
-                    counts.put(entry.getKey(), entry.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).partitions().size());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                        throw e;
-                    }
-                }
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot describe topics " + topics + ": " + rootMessage(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while describing topics", e);
-        }
+        describeExisting(admin, topics).forEach((name, description) -> counts.put(name, description.partitions().size()));
         return counts;
     }
 
@@ -151,11 +135,11 @@ public final class TopicProvisioner {
         return entry == null || entry.value() == null ? Optional.empty() : Optional.of(entry.value());
     }
 
-    private Map<String, TopicDescription> describeExisting(List<TopicDefinition> definitions) {
+    /** The descriptions of those of {@code topics} that exist. */
+    private static Map<String, TopicDescription> describeExisting(Admin admin, Collection<String> topics) {
         Map<String, TopicDescription> existing = new HashMap<>();
-        List<String> names = definitions.stream().map(TopicDefinition::name).toList();
         try {
-            for (var entry : admin.describeTopics(names).topicNameValues().entrySet()) {
+            for (var entry : admin.describeTopics(topics).topicNameValues().entrySet()) {
                 try {
                     existing.put(entry.getKey(), entry.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
                 } catch (ExecutionException e) {
@@ -165,10 +149,10 @@ public final class TopicProvisioner {
                 }
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot describe topics: " + rootMessage(e), e);
+            throw new IllegalStateException("Cannot describe topics " + topics + ": " + rootMessage(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
+            throw new IllegalStateException("Interrupted while describing topics", e);
         }
         return existing;
     }
