@@ -24,7 +24,6 @@ public final class QueryService implements AutoCloseable {
         Optional<ApiResponse> read(int partition, boolean activeOnly);
     }
 
-    private final KafkaStreams streams;
     private final HostInfo self;
     private final String selfName;
     private final int partitions;
@@ -39,7 +38,6 @@ public final class QueryService implements AutoCloseable {
      * @param partitions how many partitions it has
      */
     public QueryService(KafkaStreams streams, HostInfo self, String partitionedTopic, int partitions, Clock clock) {
-        this.streams = streams;
         this.self = self;
         this.selfName = self.host() + ":" + self.port();
         this.partitions = partitions;
@@ -47,10 +45,6 @@ public final class QueryService implements AutoCloseable {
         this.placements = new Placements(streams, partitionedTopic);
         this.staleness = new StandbyStaleness(streams, clock);
         this.instances = new InstanceClient(self, Duration.ofSeconds(3));
-    }
-
-    public KafkaStreams streams() {
-        return streams;
     }
 
     int partitions() {
@@ -81,9 +75,8 @@ public final class QueryService implements AutoCloseable {
         } else if (!forwarded && placement.active() != null) {
             Optional<ApiResponse> remote = instances.get(placement.active(), forwardTo, request, false);
             if (remote.isPresent() && remote.get().status() != 503) {
-                return remote.get().headers().containsKey(ApiServer.SERVED_FROM)
-                        && "standby".equals(remote.get().headers().get(ApiServer.SERVED_FROM))
-                        ? remote.get() : remote.get().withHeader(ApiServer.SERVED_FROM, "forwarded");
+                boolean fromStandby = "standby".equals(remote.get().headers().get(ApiServer.SERVED_FROM));
+                return fromStandby ? remote.get() : remote.get().withHeader(ApiServer.SERVED_FROM, "forwarded");
             }
         }
         if (selfActive || placement.standbys().contains(self)) {
@@ -119,11 +112,6 @@ public final class QueryService implements AutoCloseable {
             return pathAndQuery;
         }
         return pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + "maxLagMs=" + maxLagMs;
-    }
-
-    /** Ready: RUNNING, and this instance can read its active partitions. */
-    boolean ready() {
-        return streams.state() == KafkaStreams.State.RUNNING;
     }
 
     @Override
