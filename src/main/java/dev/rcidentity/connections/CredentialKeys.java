@@ -1,6 +1,5 @@
 package dev.rcidentity.connections;
 
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -117,13 +116,7 @@ public final class CredentialKeys {
      * HMAC-SHA256 so it can never decrypt anything.
      */
     public byte[] derive(String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(current().getEncoded(), "HmacSHA256"));
-            return mac.doFinal(("rc-identity derived key\0" + purpose).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return Hmac.sha256(current().getEncoded(), "rc-identity derived key\0" + purpose);
     }
 
     private static void checkLength(byte[] key, String source) {
