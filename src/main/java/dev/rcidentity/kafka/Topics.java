@@ -1,11 +1,13 @@
 package dev.rcidentity.kafka;
 
 import dev.rcidentity.model.AccountSnapshot;
+import dev.rcidentity.model.Connection;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.HistoryRow;
 import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.Json;
 import dev.rcidentity.model.LoginEvent;
+import dev.rcidentity.model.Notification;
 import org.apache.kafka.common.serialization.Serdes;
 
 import java.util.List;
@@ -25,9 +27,15 @@ public final class Topics {
     /** Holds the bytes that failed, as received, with {@code __streams.errors.*} headers. */
     public static final Topic<byte[], byte[]> DEAD_LETTERS =
             new Topic<>("rc.dead-letters.v1", Serdes.ByteArray(), Serdes.ByteArray());
+    /** Compacted; credentials inside are encrypted; a tombstone removes the connection. */
+    public static final Topic<String, Connection> CONNECTIONS =
+            new Topic<>("rc.connections.v1", Serdes.String(), Json.serde(Connection.class));
+    public static final Topic<String, Notification> NOTIFICATIONS =
+            new Topic<>("rc.notifications.v1", Serdes.String(), Json.serde(Notification.class));
 
     public static final List<Topic<?, ?>> ALL =
-            List.of(ACCOUNTS, EXTENSIONS, LOGINS, IDENTITIES, EXTENSION_HISTORY, DEAD_LETTERS);
+            List.of(ACCOUNTS, EXTENSIONS, LOGINS, IDENTITIES, EXTENSION_HISTORY, DEAD_LETTERS, CONNECTIONS,
+                    NOTIFICATIONS);
 
     /** Joined by key in one task, so they must have the same partition count (and the default partitioner). */
     public static final List<Topic<?, ?>> CO_PARTITIONED = List.of(EXTENSIONS, LOGINS);
