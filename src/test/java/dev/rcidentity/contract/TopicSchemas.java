@@ -1,6 +1,7 @@
 package dev.rcidentity.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -59,14 +60,14 @@ public final class TopicSchemas {
         return valueSchema(topic).validate(value);
     }
 
-    /** What is wrong with a record of {@code topic} as it travels: its key and its UTF-8 JSON value. */
+    /** What is wrong with a record of {@code topic} as it travels: its key and its UTF-8 JSON value (null: a tombstone). */
     public static List<Error> errors(String topic, String key, byte[] value) {
         List<Error> keyErrors = schema("key.schema.json").validate(Json.MAPPER.getNodeFactory().textNode(key));
         if (!keyErrors.isEmpty()) {
             return keyErrors;
         }
         try {
-            return errors(topic, Json.MAPPER.readTree(value));
+            return errors(topic, value == null ? NullNode.getInstance() : Json.MAPPER.readTree(value));
         } catch (IOException e) {
             throw new UncheckedIOException("the value in " + topic + " under key " + key + " is not JSON", e);
         }
