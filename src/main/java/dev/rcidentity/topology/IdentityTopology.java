@@ -20,7 +20,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-import java.util.Arrays;
 import java.util.Properties;
 
 /**
@@ -40,9 +39,11 @@ import java.util.Properties;
  * broadcast repartition topic, where an index of identities by account lets an account change reach all of them.
  */
 public final class IdentityTopology {
-    private static final String[] STORES = {
+    /** The stores every identity processor reaches through {@link IdentityStores}. */
+    static final String[] IDENTITY_STORES = {
             StateStores.EXTENSIONS.name(), StateStores.IDENTITIES.name(),
-            StateStores.IDENTITIES_BY_ACCOUNT.name(), StateStores.ACCOUNTS.name()};
+            StateStores.IDENTITIES_BY_ACCOUNT.name(), StateStores.ACCOUNTS.name(),
+            StateStores.ACCOUNT_EXTENSIONS.name(), StateStores.ACCOUNT_EXTENSION_COUNTS.name()};
 
     private IdentityTopology() {
     }
@@ -59,21 +60,21 @@ public final class IdentityTopology {
         builder.addStateStore(keyValueStore(StateStores.IDENTITIES));
         builder.addStateStore(keyValueStore(StateStores.IDENTITIES_BY_ACCOUNT));
         builder.addStateStore(keyValueStore(StateStores.ACCOUNTS));
+        builder.addStateStore(keyValueStore(StateStores.ACCOUNT_EXTENSIONS));
+        builder.addStateStore(keyValueStore(StateStores.ACCOUNT_EXTENSION_COUNTS));
 
         builder.addStateStore(keyValueStore(StateStores.EXTENSION_HISTORY));
         builder.addStateStore(keyValueStore(StateStores.EXTENSION_NUMBERS));
 
         KStream<String, ExtensionSnapshot> extensions = source(builder, Topics.EXTENSIONS, "extensions-source")
                 .processValues(ExtensionCheck::new, Named.as("check-extension"));
-        builder.addStateStore(keyValueStore(StateStores.ACCOUNT_EXTENSIONS));
-        builder.addStateStore(keyValueStore(StateStores.ACCOUNT_EXTENSION_COUNTS));
         KStream<String, Identity> fromExtensions = extensions.process(ExtensionProcessor::new, Named.as("apply-extension"),
-                withStores(STORES, StateStores.ACCOUNT_EXTENSIONS.name(), StateStores.ACCOUNT_EXTENSION_COUNTS.name()));
+                IDENTITY_STORES);
         addHistory(extensions, options);
 
         LoginLedger ledger = new LoginLedger(LoginLedger.DEFAULT_WINDOW, LoginLedger.DEFAULT_MAX_MARKS);
         KStream<String, Identity> fromLogins = source(builder, Topics.LOGINS, "logins-source")
-                .process(() -> new LoginProcessor(ledger), Named.as("apply-login"), STORES);
+                .process(() -> new LoginProcessor(ledger), Named.as("apply-login"), IDENTITY_STORES);
 
         Repartitioned<String, AccountSnapshot> broadcast = Repartitioned
                 .<String, AccountSnapshot>as("accounts-broadcast")
@@ -86,8 +87,7 @@ public final class IdentityTopology {
         KStream<String, Identity> fromAccounts = source(builder, Topics.ACCOUNTS, "accounts-source")
                 .processValues(AccountCheck::new, Named.as("check-account"))
                 .repartition(broadcast)
-                .process(AccountProcessor::new, Named.as("apply-account"),
-                        withStores(STORES, StateStores.ACCOUNT_EXTENSIONS.name(), StateStores.ACCOUNT_EXTENSION_COUNTS.name()));
+                .process(AccountProcessor::new, Named.as("apply-account"), IDENTITY_STORES);
 
         fromExtensions
                 .merge(fromLogins, Named.as("merge-extension-and-login-updates"))
@@ -115,12 +115,6 @@ public final class IdentityTopology {
                 .repartition(byNumber)
                 .process(() -> new NumberIndexProcessor(options.historyRetention()), Named.as("index-extension-number"),
                         StateStores.EXTENSION_NUMBERS.name());
-    }
-
-    private static String[] withStores(String[] stores, String... more) {
-        String[] all = Arrays.copyOf(stores, stores.length + more.length);
-        System.arraycopy(more, 0, all, stores.length, more.length);
-        return all;
     }
 
     private static <K, V> KStream<K, V> source(StreamsBuilder builder, Topic<K, V> topic, String name) {
