@@ -26,17 +26,18 @@ import java.util.Properties;
  * The identity topology, a pure function of its options.
  *
  * <pre>
- * rc.extensions.v1 --check-extension--+--apply-extension--+
- * rc.logins.v1 ------------------------+--apply-login------+--> rc.identities.v1
- * rc.accounts.v1 --check-account--> [accounts-broadcast] --apply-account--+
+ * rc.extensions.v1 --check-extension--route-extension--+--apply-extension--+
+ * rc.logins.v1 --check-login--route-login--------------+--apply-login------+--> rc.identities.v1
+ * rc.accounts.v1 --check-account--> [accounts-broadcast] --apply-account----+
  *
- * check-extension --version-extension--+--> rc.extension-history.v1
+ * route-extension --version-extension--+--> rc.extension-history.v1
  *                                      +--number-moves--> [extension-numbers] --index-extension-number
  * </pre>
  *
  * Extensions and logins share their key (extensionId == ownerId) and partition count, so one task holds an owner's
- * extension snapshots, logins and identity. Accounts are keyed differently; they are copied into every task through a
- * broadcast repartition topic, where an index of identities by account lets an account change reach all of them.
+ * extension snapshots, logins and identity; the route steps bring a record written into another partition to that
+ * task ({@link Rerouting}). Accounts are keyed differently; they are copied into every task through a broadcast
+ * repartition topic, where an index of identities by account lets an account change reach all of them.
  */
 public final class IdentityTopology {
     /** The stores every identity processor reaches through {@link IdentityStores}. */
@@ -66,18 +67,22 @@ public final class IdentityTopology {
         builder.addStateStore(keyValueStore(StateStores.EXTENSION_HISTORY));
         builder.addStateStore(keyValueStore(StateStores.EXTENSION_NUMBERS));
 
-        KStream<String, ExtensionSnapshot> extensions = source(builder, Topics.EXTENSIONS, "extensions-source")
-                .processValues(ExtensionCheck::new, Named.as("check-extension"));
+        KStream<String, ExtensionSnapshot> extensions = Rerouting.toOwningTask(
+                source(builder, Topics.EXTENSIONS, "extensions-source")
+                        .processValues(ExtensionCheck::new, Named.as("check-extension")),
+                Topics.EXTENSIONS, "extension", Topics.EXTENSIONS_REROUTED, options);
         KStream<String, Identity> fromExtensions = extensions.process(ExtensionProcessor::new, Named.as("apply-extension"),
                 IDENTITY_STORES);
         addHistory(extensions, options);
 
         LoginLedger ledger = new LoginLedger(LoginLedger.DEFAULT_WINDOW, LoginLedger.DEFAULT_MAX_MARKS);
-        KStream<String, Identity> fromLogins = source(builder, Topics.LOGINS, "logins-source")
+        KStream<String, Identity> fromLogins = Rerouting.toOwningTask(
+                source(builder, Topics.LOGINS, "logins-source").processValues(LoginCheck::new, Named.as("check-login")),
+                Topics.LOGINS, "login", Topics.LOGINS_REROUTED, options)
                 .process(() -> new LoginProcessor(ledger), Named.as("apply-login"), IDENTITY_STORES);
 
         Repartitioned<String, AccountSnapshot> broadcast = Repartitioned
-                .<String, AccountSnapshot>as("accounts-broadcast")
+                .<String, AccountSnapshot>as(Topics.ACCOUNTS_BROADCAST)
                 .withKeySerde(Topics.ACCOUNTS.keySerde())
                 .withValueSerde(Topics.ACCOUNTS.valueSerde())
                 .withStreamPartitioner(new BroadcastPartitioner<>());
@@ -105,7 +110,7 @@ public final class IdentityTopology {
         changes.flatMapValues(HistoryChange::rows, Named.as("history-rows"))
                 .to(Topics.EXTENSION_HISTORY.name(), Produced.with(Topics.EXTENSION_HISTORY.keySerde(),
                         Topics.EXTENSION_HISTORY.valueSerde()).withName("extension-history-sink"));
-        Repartitioned<String, NumberEvent> byNumber = Repartitioned.<String, NumberEvent>as("extension-numbers")
+        Repartitioned<String, NumberEvent> byNumber = Repartitioned.<String, NumberEvent>as(Topics.EXTENSION_NUMBERS)
                 .withKeySerde(Serdes.String())
                 .withValueSerde(Json.serde(NumberEvent.class));
         if (options.partitions().isPresent()) {

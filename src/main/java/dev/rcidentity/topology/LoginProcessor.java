@@ -1,6 +1,5 @@
 package dev.rcidentity.topology;
 
-import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.IdentityState;
 import dev.rcidentity.model.LoginEvent;
@@ -13,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Counts each login once and (re)builds its owner's identity, resolved or not. */
+/** Counts each checked login once and (re)builds its owner's identity, resolved or not. */
 final class LoginProcessor implements Processor<String, LoginEvent, String, Identity> {
     private final LoginLedger ledger;
     private IdentityStores stores;
@@ -32,10 +31,6 @@ final class LoginProcessor implements Processor<String, LoginEvent, String, Iden
     @Override
     public void process(Record<String, LoginEvent> record) {
         LoginEvent login = record.value();
-        if (login == null) {
-            return;
-        }
-        RecordKeys.requireMatch(Topics.LOGINS.name(), record.key(), login.ownerId(), "ownerId");
         Instant at = login.loggedInAt() != null ? login.loggedInAt() : Instant.ofEpochMilli(record.timestamp());
         String ownerId = login.ownerId();
 
