@@ -37,8 +37,24 @@ public final class Topics {
             List.of(ACCOUNTS, EXTENSIONS, LOGINS, IDENTITIES, EXTENSION_HISTORY, DEAD_LETTERS, CONNECTIONS,
                     NOTIFICATIONS);
 
-    /** Joined by key in one task, so they must have the same partition count (and the default partitioner). */
+    /**
+     * Joined by key in one task, so they must have the same partition count. A record that its producer put in another
+     * partition than the Java clients' default partitioner would is re-routed to the task that owns its key.
+     */
     public static final List<Topic<?, ?>> CO_PARTITIONED = List.of(EXTENSIONS, LOGINS);
+
+    /*
+     * The topology's repartition topics, by the name Kafka Streams turns into {@code <application.id>-<name>-repartition}
+     * (rc-identity-logins-rerouted-repartition). Renaming one strands what a running deployment holds in it.
+     */
+    /** Every account to every partition. */
+    public static final String ACCOUNTS_BROADCAST = "accounts-broadcast";
+    /** Number claims and releases, by {@code <accountId>/<extensionNumber>}. */
+    public static final String EXTENSION_NUMBERS = "extension-numbers";
+    /** Extension snapshots found in a partition that does not own their key, on their way to the one that does. */
+    public static final String EXTENSIONS_REROUTED = "extensions-rerouted";
+    /** Logins found in a partition that does not own their key, on their way to the one that does. */
+    public static final String LOGINS_REROUTED = "logins-rerouted";
 
     private Topics() {
     }
