@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +41,8 @@ public final class RingCentralSimulator implements AutoCloseable {
     private final SimulatorOptions options;
     private final Directory directory;
     private final TokenService tokens;
+    private final IssuedSecrets issued = new IssuedSecrets();
+    private final Consent consent;
     private final Faults faults;
     private final RequestLog requestLog;
     private final JwtCodec jwt;
@@ -53,7 +56,8 @@ public final class RingCentralSimulator implements AutoCloseable {
         this.options = options;
         this.directory = new Directory(options.seed(), options.accounts(), options.extensionsPerAccount(),
                 options.clock());
-        this.tokens = new TokenService(options.clock(), options.accessTokenTtl(), options.refreshTokenTtl());
+        this.tokens = new TokenService(options.clock(), options.accessTokenTtl(), options.refreshTokenTtl(), issued);
+        this.consent = new Consent(directory);
         this.faults = new Faults(tokens);
         this.requestLog = new RequestLog(options.requestLogCapacity());
         // Secrets derive from the seed so a restarted simulator accepts the same credentials.
@@ -67,7 +71,8 @@ public final class RingCentralSimulator implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
         this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         WireFormat wire = new WireFormat(baseUrl.toString());
-        OAuthEndpoint oauth = new OAuthEndpoint(credentials, jwt, tokens, directory, rateLimiter, faults, wire);
+        OAuthEndpoint oauth = new OAuthEndpoint(credentials, jwt, tokens, directory, rateLimiter, faults, wire,
+                consent, new AuthorizationCodes(options.clock(), issued));
         server.createContext("/", new SimulatorHandler(options.clock(), directory, tokens, rateLimiter, faults,
                 requestLog, wire, oauth));
         this.httpExecutor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads("rc-simulator-http"));
@@ -127,7 +132,9 @@ public final class RingCentralSimulator implements AutoCloseable {
         if (directory.account(accountId).isEmpty()) {
             throw new IllegalArgumentException("unknown account " + accountId);
         }
-        return jwt.issue(accountId, extensionId, options.clock().instant().getEpochSecond());
+        String credential = jwt.issue(accountId, extensionId, options.clock().instant().getEpochSecond());
+        issued.add(credential);
+        return credential;
     }
 
     /** The JWT credential of the account's system extension (the main administrator; id == account id). */
@@ -180,6 +187,19 @@ public final class RingCentralSimulator implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** Who answers the next authorizations of {@code /restapi/oauth/authorize}, and the registered redirect URIs. */
+    public Consent consent() {
+        return consent;
+    }
+
+    /**
+     * Every credential the simulator handed out so far: access and refresh tokens, authorization codes and the JWTs
+     * of {@link #jwtFor}, so a test can check that none of them leaked anywhere (topics, logs, responses).
+     */
+    public Set<String> issuedTokens() {
+        return issued.snapshot();
     }
 
     /** The most recent requests (up to the configured capacity), oldest first. */

@@ -67,7 +67,7 @@ final class SimulatorHandler implements HttpHandler {
             if (!call.responded()) {
                 call.json(500, WireFormat.error("CMN-201", "Internal server error", null));
             }
-            log.add(new RecordedRequest(received, call.method(), call.pathAndQuery(), call.group, call.status(),
+            log.add(new RecordedRequest(received, call.method(), Redaction.pathAndQuery(call), call.group, call.status(),
                     call.clientId, call.ownerId));
             try {
                 call.send(faults.responseDelay());
@@ -87,6 +87,18 @@ final class SimulatorHandler implements HttpHandler {
         if (path.equals("/restapi/oauth/token")) {
             if (requireMethod(call, "POST")) {
                 oauth.handle(call);
+            }
+            return;
+        }
+        if (path.equals("/restapi/oauth/authorize")) {
+            if (requireMethod(call, "GET")) {
+                oauth.authorize(call);
+            }
+            return;
+        }
+        if (path.equals("/restapi/oauth/revoke")) {
+            if (requireMethod(call, "POST")) {
+                oauth.revoke(call);
             }
             return;
         }
