@@ -43,6 +43,7 @@ public final class RingCentralSimulator implements AutoCloseable {
     private final TokenService tokens;
     private final IssuedSecrets issued = new IssuedSecrets();
     private final Consent consent;
+    private final Webhooks webhooks;
     private final Faults faults;
     private final RequestLog requestLog;
     private final JwtCodec jwt;
@@ -58,6 +59,7 @@ public final class RingCentralSimulator implements AutoCloseable {
                 options.clock());
         this.tokens = new TokenService(options.clock(), options.accessTokenTtl(), options.refreshTokenTtl(), issued);
         this.consent = new Consent(directory);
+        this.webhooks = new Webhooks(options.clock());
         this.faults = new Faults(tokens);
         this.requestLog = new RequestLog(options.requestLogCapacity());
         // Secrets derive from the seed so a restarted simulator accepts the same credentials.
@@ -74,7 +76,7 @@ public final class RingCentralSimulator implements AutoCloseable {
         OAuthEndpoint oauth = new OAuthEndpoint(credentials, jwt, tokens, directory, rateLimiter, faults, wire,
                 consent, new AuthorizationCodes(options.clock(), issued));
         server.createContext("/", new SimulatorHandler(options.clock(), directory, tokens, rateLimiter, faults,
-                requestLog, wire, oauth));
+                requestLog, wire, oauth, new SubscriptionEndpoint(options.clock(), webhooks, baseUrl.toString())));
         this.httpExecutor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads("rc-simulator-http"));
         server.setExecutor(httpExecutor);
         server.start();
@@ -177,7 +179,9 @@ public final class RingCentralSimulator implements AutoCloseable {
 
     /** Applies one seeded round of changes to every account. */
     public SimulatorChanges tick() {
-        return directory.tick();
+        SimulatorChanges changes = directory.tick();
+        webhooks.publish(changes);
+        return changes;
     }
 
     /** How many rounds of changes were applied so far (manual and automatic ticks). */
@@ -187,6 +191,11 @@ public final class RingCentralSimulator implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** Webhook subscriptions' notifications: delivery faults, body shape, blacklisting, the delivery log. */
+    public Webhooks webhooks() {
+        return webhooks;
     }
 
     /** Who answers the next authorizations of {@code /restapi/oauth/authorize}, and the registered redirect URIs. */
@@ -236,6 +245,7 @@ public final class RingCentralSimulator implements AutoCloseable {
         }
         server.stop(0);
         httpExecutor.shutdownNow();
+        webhooks.close();
     }
 
     @Override
@@ -269,7 +279,7 @@ public final class RingCentralSimulator implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());

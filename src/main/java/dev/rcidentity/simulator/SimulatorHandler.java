@@ -32,9 +32,10 @@ final class SimulatorHandler implements HttpHandler {
     private final WireFormat wire;
     private final OAuthEndpoint oauth;
     private final ExtensionListEndpoint extensionList;
+    private final SubscriptionEndpoint subscriptions;
 
     SimulatorHandler(Clock clock, Directory directory, TokenService tokens, RateLimiter rateLimiter, Faults faults,
-                     RequestLog log, WireFormat wire, OAuthEndpoint oauth) {
+                     RequestLog log, WireFormat wire, OAuthEndpoint oauth, SubscriptionEndpoint subscriptions) {
         this.clock = clock;
         this.directory = directory;
         this.tokens = tokens;
@@ -44,6 +45,7 @@ final class SimulatorHandler implements HttpHandler {
         this.wire = wire;
         this.oauth = oauth;
         this.extensionList = new ExtensionListEndpoint(directory, faults, wire);
+        this.subscriptions = subscriptions;
     }
 
     static ObjectNode rateExceeded() {
@@ -108,6 +110,10 @@ final class SimulatorHandler implements HttpHandler {
             }
             return;
         }
+        if (path.equals(SubscriptionEndpoint.PATH) || path.startsWith(SubscriptionEndpoint.PATH + "/")) {
+            subscription(call, path.substring(SubscriptionEndpoint.PATH.length()));
+            return;
+        }
         if (path.startsWith(ACCOUNT_V2_PREFIX) && path.indexOf('/', ACCOUNT_V2_PREFIX.length()) < 0) {
             apiGet(call, RateLimitGroup.LIGHT, path.substring(ACCOUNT_V2_PREFIX.length()), (grant, account, query) ->
                     call.json(200, wire.accountV2(account)));
@@ -139,6 +145,19 @@ final class SimulatorHandler implements HttpHandler {
             }
         }
         call.json(404, WireFormat.error("CMN-102", "Resource for parameter [path] is not found", null));
+    }
+
+    private void subscription(HttpCall call, String rest) {
+        RateLimitGroup group = SubscriptionEndpoint.group(call.method(), rest);
+        if (group == null) {
+            if (SubscriptionEndpoint.isResource(rest)) {
+                call.json(405, WireFormat.error("CMN-405", "Method not allowed", null));
+            } else {
+                call.json(404, WireFormat.error("CMN-102", "Resource for parameter [path] is not found", null));
+            }
+            return;
+        }
+        api(call, group, null, (grant, account, query) -> subscriptions.handle(call, grant, rest));
     }
 
     private void apiGet(HttpCall call, RateLimitGroup group, String accountRef, Endpoint endpoint) {

@@ -98,6 +98,17 @@ final class SimClient {
         return send(builder.build());
     }
 
+    /** A call with a bearer token and an optional JSON body (null sends none). */
+    Response call(String method, String path, String accessToken, String json) {
+        HttpRequest request = HttpRequest.newBuilder(simulator.baseUrl().resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return send(request);
+    }
+
     Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = sendRaw(request);
