@@ -5,6 +5,7 @@ import dev.rcidentity.simulator.DeliveryAttempt.Outcome;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -128,7 +129,8 @@ final class WebhookDelivery implements AutoCloseable {
             } catch (TimeoutException e) {
                 failure = "no answer within " + timeout;
             } catch (ExecutionException e) {
-                failure = "connection failed: " + e.getCause().getClass().getSimpleName();
+                failure = e.getCause() instanceof HttpTimeoutException ? "no answer within " + timeout
+                        : "connection failed: " + e.getCause().getClass().getSimpleName();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

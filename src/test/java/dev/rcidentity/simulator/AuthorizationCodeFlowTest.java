@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuthorizationCodeFlowTest {
     private static final String REDIRECT = "https://integration.example/oauth/callback";
 
-    private final MutableClock clock = MutableClock.atDefaultStart();
+    private TestSimulator sim;
+    private MutableClock clock;
     private RingCentralSimulator simulator;
     private SimClient client;
     private String accountId;
@@ -34,11 +35,11 @@ class AuthorizationCodeFlowTest {
 
     @BeforeEach
     void start() {
-        simulator = RingCentralSimulator.start(SimulatorOptions.builder()
-                .accounts(2).extensionsPerAccount(30).clock(clock)
-                .limit(RateLimitGroup.AUTH, 1000).build());
-        client = new SimClient(simulator);
-        accountId = simulator.accounts().get(0).accountId();
+        sim = new TestSimulator(30);
+        clock = sim.clock;
+        simulator = sim.simulator;
+        client = sim.client;
+        accountId = sim.accountId;
         byte[] random = new byte[48];
         new SecureRandom().nextBytes(random);
         verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -46,7 +47,7 @@ class AuthorizationCodeFlowTest {
 
     @AfterEach
     void stop() {
-        simulator.close();
+        sim.close();
     }
 
     @Test

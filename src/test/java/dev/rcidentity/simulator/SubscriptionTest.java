@@ -1,9 +1,6 @@
 package dev.rcidentity.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rcidentity.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -17,38 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Webhook subscriptions over HTTP: the validation handshake, create/list/get/renew/delete, the limit, expiry. */
-class SubscriptionTest {
-    private final MutableClock clock = MutableClock.atDefaultStart();
-    private RingCentralSimulator simulator;
-    private SimClient client;
-    private WebhookReceiver receiver;
-    private String accountId;
-    private String token;
-
-    @BeforeEach
-    void start() throws IOException {
-        simulator = RingCentralSimulator.start(SimulatorOptions.builder()
-                .accounts(2).extensionsPerAccount(20).clock(clock)
-                .limit(RateLimitGroup.MEDIUM, 1000).limit(RateLimitGroup.LIGHT, 1000).build());
-        client = new SimClient(simulator);
-        receiver = new WebhookReceiver();
-        accountId = simulator.accounts().get(0).accountId();
-        token = client.adminToken(accountId);
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.close();
-        simulator.close();
-    }
-
-    static String request(String address, String verificationToken, Long expiresIn) {
-        return "{\"eventFilters\":[\"/restapi/v1.0/account/~/extension\"],"
-                + "\"deliveryMode\":{\"transportType\":\"WebHook\",\"address\":\"" + address + "\""
-                + (verificationToken == null ? "" : ",\"verificationToken\":\"" + verificationToken + "\"") + "}"
-                + (expiresIn == null ? "" : ",\"expiresIn\":" + expiresIn) + "}";
-    }
-
+class SubscriptionTest extends WebhookTestBase {
     private SimClient.Response create(String accessToken, Long expiresIn) {
         return client.call("POST", "/restapi/v1.0/subscription", accessToken,
                 request(receiver.address(), "vt-secret-1", expiresIn));
