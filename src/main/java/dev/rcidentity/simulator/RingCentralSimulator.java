@@ -29,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local HTTP server that answers like RingCentral's REST API for what a poller uses: the token endpoint (JWT and
- * refresh grants), userinfo, account info (v1 and v2), business address, extension list and extension info, with
- * RingCentral's rate limiting and injectable faults. Data is generated from the seed and changes on {@link #tick()}.
+ * A local HTTP server that answers like RingCentral's REST API for what rc-identity uses: OAuth (authorize, token
+ * with the JWT, refresh and authorization code grants, revoke), userinfo, account info (v1 and v2), business address,
+ * extension list and extension info, webhook subscriptions, with RingCentral's rate limiting and injectable faults.
+ * Data is generated from the seed and changes on {@link #tick()}, which also sends the webhook notifications.
  * Listens on 127.0.0.1 only.
  */
 public final class RingCentralSimulator implements AutoCloseable {

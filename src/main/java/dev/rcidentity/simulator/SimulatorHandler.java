@@ -69,7 +69,8 @@ final class SimulatorHandler implements HttpHandler {
             if (!call.responded()) {
                 call.json(500, WireFormat.error("CMN-201", "Internal server error", null));
             }
-            log.add(new RecordedRequest(received, call.method(), Redaction.pathAndQuery(call), call.group, call.status(),
+            log.add(new RecordedRequest(received, call.method(), Redaction.pathAndQuery(call), call.group,
+                    call.status(),
                     call.clientId, call.ownerId));
             try {
                 call.send(faults.responseDelay());

@@ -3,9 +3,7 @@ package dev.rcidentity.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,8 +16,6 @@ final class SubscriptionEndpoint {
     static final String PATH = "/restapi/v1.0/subscription";
     static final long DEFAULT_EXPIRES_IN = 604_800;
     static final long MAX_EXPIRES_IN = 315_360_000;
-    private static final int MAX_BODY = 64 * 1024;
-    private static final int MAX_TOKEN = 256;
 
     private final Clock clock;
     private final Webhooks webhooks;
@@ -86,42 +82,32 @@ final class SubscriptionEndpoint {
     }
 
     private void create(HttpCall call, TokenService.Grant owner) {
-        Optional<JsonNode> body = body(call, false);
+        Optional<JsonNode> body = SubscriptionRequest.body(call, false);
         if (body.isEmpty()) {
             return;
         }
         JsonNode request = body.get();
-        List<String> filters = filters(call, owner, request.get("eventFilters"));
-        Long expiresIn = filters == null ? null : expiresIn(call, request.get("expiresIn"), DEFAULT_EXPIRES_IN);
+        List<String> filters = SubscriptionRequest.filters(call, owner, request.get("eventFilters"));
+        Long expiresIn = filters == null ? null
+                : SubscriptionRequest.expiresIn(call, request.get("expiresIn"), DEFAULT_EXPIRES_IN);
         if (expiresIn == null) {
             return;
         }
-        JsonNode mode = request.path("deliveryMode");
-        String address = mode.path("address").asText("");
-        JsonNode token = mode.get("verificationToken");
-        if (!"WebHook".equals(mode.path("transportType").asText())) {
-            invalid(call, "deliveryMode.transportType", "Parameter [deliveryMode.transportType] must be WebHook");
-            return;
-        }
-        if (!AuthorizeEndpoint.acceptableRedirect(address)) {
-            invalid(call, "deliveryMode.address", "Parameter [deliveryMode.address] must be an absolute http(s) URL");
-            return;
-        }
-        if (token != null && (!token.isTextual() || token.asText().isEmpty() || token.asText().length() > MAX_TOKEN)) {
-            invalid(call, "deliveryMode.verificationToken", "Parameter [deliveryMode.verificationToken] is invalid");
+        SubscriptionRequest.DeliveryMode mode = SubscriptionRequest.deliveryMode(call, request.path("deliveryMode"));
+        if (mode == null) {
             return;
         }
         if (webhooks.subscriptions().of(owner).size() >= Subscriptions.MAX_PER_USER_AND_APP) {
             call.json(400, tooMany());
             return;
         }
-        WebhookValidator.Failure failure = webhooks.validator().validate(address);
+        WebhookValidator.Failure failure = webhooks.validator().validate(mode.address());
         if (failure != null) {
             call.json(400, WireFormat.error(failure.errorCode(), failure.message(), "deliveryMode.address"));
             return;
         }
-        Optional<Subscription> created = webhooks.subscriptions().create(owner, address,
-                token == null ? null : token.asText(), filters, expiresIn);
+        Optional<Subscription> created = webhooks.subscriptions().create(owner, mode.address(),
+                mode.verificationToken(), filters, expiresIn);
         if (created.isEmpty()) {
             call.json(400, tooMany());
             return;
@@ -131,7 +117,8 @@ final class SubscriptionEndpoint {
 
     /** PUT (new filters and lifetime; an empty body renews) and POST .../renew. */
     private void update(HttpCall call, TokenService.Grant owner, Subscription subscription, boolean renew) {
-        Optional<JsonNode> body = renew ? Optional.of(WireFormat.MAPPER.createObjectNode()) : body(call, true);
+        Optional<JsonNode> body = renew
+                ? Optional.of(WireFormat.MAPPER.createObjectNode()) : SubscriptionRequest.body(call, true);
         if (body.isEmpty()) {
             return;
         }
@@ -142,72 +129,14 @@ final class SubscriptionEndpoint {
         }
         JsonNode request = body.get();
         List<String> filters = request.has("eventFilters")
-                ? filters(call, owner, request.get("eventFilters")) : List.of();
-        Long expiresIn = filters == null ? null : expiresIn(call, request.get("expiresIn"), subscription.expiresIn());
+                ? SubscriptionRequest.filters(call, owner, request.get("eventFilters")) : List.of();
+        Long expiresIn = filters == null ? null
+                : SubscriptionRequest.expiresIn(call, request.get("expiresIn"), subscription.expiresIn());
         if (expiresIn == null) {
             return;
         }
         subscription.update(filters.isEmpty() ? null : filters, expiresIn, clock.instant());
         call.json(200, format.info(subscription, clock.instant()));
-    }
-
-    /** The filters with {@code ~} resolved; only the extension list filter of the owner's account is supported. */
-    private List<String> filters(HttpCall call, TokenService.Grant owner, JsonNode node) {
-        List<String> filters = new ArrayList<>();
-        String own = "/restapi/v1.0/account/" + owner.accountId() + "/extension";
-        if (node != null && node.isArray() && !node.isEmpty() && node.size() <= 100) {
-            for (JsonNode filter : node) {
-                String resolved = filter.asText("").replace("/account/~/", "/account/" + owner.accountId() + "/");
-                if (!filter.isTextual() || !resolved.equals(own)) {
-                    filters = null;
-                    break;
-                }
-                filters.add(resolved);
-            }
-        } else {
-            filters = null;
-        }
-        if (filters == null) {
-            invalid(call, "eventFilters",
-                    "Parameter [eventFilters] must list /restapi/v1.0/account/~/extension (the only filter simulated)");
-        }
-        return filters == null ? null : filters.stream().distinct().toList();
-    }
-
-    private Long expiresIn(HttpCall call, JsonNode node, long fallback) {
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.canConvertToLong() || !node.isIntegralNumber() || node.asLong() < 1 || node.asLong() > MAX_EXPIRES_IN) {
-            invalid(call, "expiresIn", "Parameter [expiresIn] must be 1.." + MAX_EXPIRES_IN);
-            return null;
-        }
-        return node.asLong();
-    }
-
-    private Optional<JsonNode> body(HttpCall call, boolean emptyAllowed) {
-        try {
-            Optional<byte[]> bytes = call.body(MAX_BODY);
-            if (bytes.isEmpty()) {
-                call.json(413, WireFormat.error("CMN-413", "Request entity too large", null));
-                return Optional.empty();
-            }
-            if (bytes.get().length == 0 && emptyAllowed) {
-                return Optional.of(WireFormat.MAPPER.createObjectNode());
-            }
-            JsonNode json = WireFormat.MAPPER.readTree(bytes.get());
-            if (json != null && json.isObject()) {
-                return Optional.of(json);
-            }
-        } catch (IOException e) {
-            // answered below: unreadable or not JSON
-        }
-        call.json(400, WireFormat.error("CMN-103", "JSON can't be parsed", null));
-        return Optional.empty();
-    }
-
-    private static void invalid(HttpCall call, String parameter, String message) {
-        call.json(400, WireFormat.error("CMN-101", message, parameter));
     }
 
     private static ObjectNode tooMany() {

@@ -12,7 +12,9 @@
  *   <li>{@code GET /restapi/v1.0/account/{~|id}} and {@code .../business-address} (Light);</li>
  *   <li>{@code GET /restapi/v2/accounts/{~|id}} (Light);</li>
  *   <li>{@code GET /restapi/v1.0/account/{~|id}/extension} (Medium): paging, navigation, status/type/number/email filters;</li>
- *   <li>{@code GET /restapi/v1.0/account/{~|id}/extension/{~|id}} (Light).</li>
+ *   <li>{@code GET /restapi/v1.0/account/{~|id}/extension/{~|id}} (Light);</li>
+ *   <li>{@code /restapi/v1.0/subscription[/{id}[/renew]]}: WebHook subscriptions to the extension list filter; create,
+ *       update, delete Medium; list, get, renew Light.</li>
  * </ul>
  * Rate limits follow RingCentral: a sliding window per application, token owner and group, the
  * {@code X-Rate-Limit-*} headers, 429 with {@code Retry-After}, and a penalty that every request during it restarts.
@@ -30,11 +32,28 @@
  * {@link dev.rcidentity.simulator.RingCentralSimulator#issuedTokens()} lists every credential handed out so tests
  * can scan topics and logs for leaks.
  *
+ * <p>Webhooks. Creating a subscription first POSTs a {@code Validation-Token} to the address; anything but a 200 echoing
+ * it within 3 s in at most 1 KiB refuses the creation with 400 and a {@code SUB-521} (unreachable or slow),
+ * {@code SUB-522} (status), {@code SUB-523} (token) or {@code SUB-524} (size) code: plausible codes, RingCentral does
+ * not publish them. At most 30 per user and app ({@code SUB-406}); {@code expiresIn} defaults to 7 days; an expired
+ * subscription is gone (404). Only {@code /restapi/v1.0/account/~/extension} is accepted as a filter. Every
+ * {@link dev.rcidentity.simulator.RingCentralSimulator#tick()} sends each active subscription of a changed account
+ * one notification in the guide's shape ({@code body.extensions[]}, hire = Create, departure = Delete, anything else
+ * = Update), or with {@link dev.rcidentity.simulator.Webhooks#flatBodies} one per extension in the spec's flat shape,
+ * with the {@code Verification-Token} header. Delivery runs on its own threads, in order per subscription, with a
+ * timeout; {@link dev.rcidentity.simulator.Webhooks#faults()} drops, duplicates, delays or reorders notifications;
+ * {@link dev.rcidentity.simulator.Webhooks#blacklistAfter} failures in a row (non-2xx or timeout) make the
+ * subscription {@code Blacklisted} ({@code blacklistedData}; renew refused with {@code SUB-525}) until deleted and
+ * created again; {@link dev.rcidentity.simulator.Webhooks#deliveries()} logs every outcome.
+ *
  * <pre>{@code
  * try (RingCentralSimulator rc = RingCentralSimulator.start(SimulatorOptions.builder().accounts(2).build())) {
  *     rc.writeConnectionsFile(Path.of("connections.json"));   // RC_CONNECTIONS_FILE for the poller
  *     rc.faults().rateLimitBurst(RateLimitGroup.MEDIUM, 1);     // make the next extension list call a 429
+ *     rc.consent().nextByAdmin(accountId);                     // who consents at the next /restapi/oauth/authorize
+ *     rc.webhooks().faults().duplicate(1);                      // the next notification is sent twice
  *     SimulatorChanges changes = rc.tick();                     // hires, departures, recycled numbers...
+ *     Set<String> secrets = rc.issuedTokens();                  // scan topics for these: none may appear
  * }
  * }</pre>
  */
