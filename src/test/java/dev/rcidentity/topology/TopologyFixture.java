@@ -1,8 +1,8 @@
 package dev.rcidentity.topology;
 
-import dev.rcidentity.kafka.Settings;
 import dev.rcidentity.kafka.StateStores;
-import dev.rcidentity.kafka.StreamsSettings;
+import dev.rcidentity.kafka.KafkaClients;
+import dev.rcidentity.kafka.StreamsOptions;
 import dev.rcidentity.kafka.Topic;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.AccountSnapshot;
@@ -52,8 +52,8 @@ final class TopologyFixture implements AutoCloseable {
      * dead-letter topic under exactly_once_v2 on a real broker.
      */
     TopologyFixture(Path stateDir, String processingGuarantee) {
-        Properties config = StreamsSettings.streamsConfig(
-                Settings.of(Map.of(Settings.STATE_DIR, stateDir.toString())), "unused:9092");
+        Properties config = KafkaClients.of(Map.of(), "unused:9092")
+                .streams(new StreamsOptions("rc-identity", stateDir, "unused:8080", 1));
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         driver = new TopologyTestDriver(IdentityTopology.buildTopology(TopologyOptions.defaults(), config), config);
         extensions = input(Topics.EXTENSIONS);

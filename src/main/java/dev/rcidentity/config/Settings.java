@@ -1,11 +1,9 @@
-package dev.rcidentity.kafka;
+package dev.rcidentity.config;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,21 +17,6 @@ import java.util.Set;
  * Precedence: command line, then environment, then the {@code --config} file, then defaults.
  */
 public final class Settings {
-    public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
-    public static final String EMBEDDED_KAFKA_PORT = "embedded.kafka.port";
-    public static final String DATA_DIR = "data.dir";
-    public static final String STATE_DIR = "state.dir";
-    public static final String HTTP_HOST = "http.host";
-    public static final String HTTP_PORT = "http.port";
-    public static final String APPLICATION_SERVER = "application.server";
-    public static final String APPLICATION_ID = "application.id";
-    public static final String API_TOKEN = "api.token";
-    public static final String TOPIC_PARTITIONS = "topic.partitions";
-    public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
-    public static final String POLL_INTERVAL = "poll.interval";
-    public static final String STORE_HISTORY_RETENTION = "store.history.retention";
-    public static final String NUM_STANDBY_REPLICAS = "num.standby.replicas";
-
     /** JVM and script variables that share the KAFKA_ prefix but are not client settings. */
     private static final Set<String> NOT_CLIENT_SETTINGS = Set.of("heap.opts", "opts", "jvm.performance.opts",
             "log4j.opts", "jmx.opts", "gc.log.opts", "debug", "log.dir", "home");
@@ -50,7 +33,7 @@ public final class Settings {
         return new Settings(normalized);
     }
 
-    /** Resolves command line over environment over file. */
+    /** Resolves command line over environment over file; every value is checked when it is read. */
     public static Settings load(Map<String, String> commandLine, Map<String, String> environment, Path configFile) {
         Map<String, String> merged = new HashMap<>();
         if (configFile != null) {
@@ -82,71 +65,43 @@ public final class Settings {
         return key.trim().toLowerCase(Locale.ROOT).replace('_', '.').replace('-', '.');
     }
 
-    /** How users spell a key in the environment, for messages. */
-    public static String envName(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_');
+    /** The value set for {@code setting}, else its default; empty when neither exists. */
+    public <T> Optional<T> find(Setting<T> setting) {
+        String text = values.get(setting.key());
+        return text == null ? setting.defaultValue() : Optional.of(setting.parse(text));
     }
 
-    public Optional<String> get(String key) {
-        return Optional.ofNullable(values.get(normalize(key)));
+    /** The value set for {@code setting}, else its default, for a setting that has one. */
+    public <T> T get(Setting<T> setting) {
+        return find(setting).orElseThrow(() -> new IllegalStateException(setting.envName()
+                + " has no default: use find or require"));
     }
 
-    public String get(String key, String defaultValue) {
-        return get(key).orElse(defaultValue);
+    /** The value set for {@code setting}, else {@code fallback} (a default derived from other settings). */
+    public <T> T getOrElse(Setting<T> setting, T fallback) {
+        return isSet(setting) ? find(setting).orElseThrow() : fallback;
     }
 
-    public String require(String key, String why) {
-        return get(key).orElseThrow(() -> new SettingsException(envName(key) + " is not set: " + why));
+    public <T> T require(Setting<T> setting, String why) {
+        return find(setting).orElseThrow(() -> new SettingsException(setting.envName() + " is not set: " + why));
     }
 
-    public int getInt(String key, int defaultValue, int min, int max) {
-        Optional<String> raw = get(key);
-        if (raw.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(raw.get().trim());
-            if (value < min || value > max) {
-                throw new SettingsException(envName(key) + " must be between " + min + " and " + max + ", got " + value);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new SettingsException(envName(key) + " must be a whole number, got '" + raw.get() + "'");
-        }
-    }
-
-    public Duration getDuration(String key, Duration defaultValue) {
-        Optional<String> raw = get(key);
-        if (raw.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            Duration value = Duration.parse(raw.get().trim());
-            if (value.isNegative() || value.isZero()) {
-                throw new SettingsException(envName(key) + " must be a positive ISO-8601 duration, got '" + raw.get() + "'");
-            }
-            return value;
-        } catch (DateTimeParseException e) {
-            throw new SettingsException(envName(key) + " must be an ISO-8601 duration such as PT5M or P400D, got '" + raw.get() + "'");
-        }
+    public boolean isSet(Setting<?> setting) {
+        return values.containsKey(setting.key());
     }
 
     public Path dataDir() {
-        return Path.of(get(DATA_DIR, "./data"));
+        return get(SettingKeys.DATA_DIR);
     }
 
     public Path stateDir() {
-        return get(STATE_DIR).map(Path::of).orElse(dataDir().resolve("state"));
+        return getOrElse(SettingKeys.STATE_DIR, dataDir().resolve("state"));
     }
 
-    public Optional<String> bootstrapServers() {
-        return get(KAFKA_BOOTSTRAP_SERVERS);
-    }
-
-    /** A copy with {@code key} set, for values decided at run time (the embedded broker's address). */
-    public Settings with(String key, String value) {
+    /** A copy with {@code setting} set, for values decided at run time (the embedded broker's address). */
+    public Settings with(Setting<?> setting, String value) {
         Map<String, String> copy = new HashMap<>(values);
-        copy.put(normalize(key), value);
+        copy.put(setting.key(), value);
         return new Settings(copy);
     }
 
