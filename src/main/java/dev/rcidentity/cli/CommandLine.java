@@ -44,7 +44,7 @@ record CommandLine(String command, boolean help, Path configFile, Map<String, St
                 }
                 if (option.equals("config")) {
                     config = Path.of(value);
-                } else if (SettingKeys.find(option).isEmpty() && !Settings.normalize(option).startsWith("kafka.")) {
+                } else if (!Settings.isKnown(option)) {
                     throw new SettingsException("Unknown setting --" + option + " ('<command> --help' lists the settings)");
                 } else {
                     settings.put(option, value);

@@ -17,6 +17,8 @@ import java.util.Set;
  * Precedence: command line, then environment, then the {@code --config} file, then defaults.
  */
 public final class Settings {
+    /** Every key under it is a Kafka client setting ({@code KAFKA_SECURITY_PROTOCOL} is {@code security.protocol}). */
+    private static final String KAFKA_PREFIX = "kafka.";
     /** JVM and script variables that share the KAFKA_ prefix but are not client settings. */
     private static final Set<String> NOT_CLIENT_SETTINGS = Set.of("heap.opts", "opts", "jvm.performance.opts",
             "log4j.opts", "jmx.opts", "gc.log.opts", "debug", "log.dir", "home");
@@ -105,6 +107,11 @@ public final class Settings {
         return new Settings(copy);
     }
 
+    /** True for a key that is defined in {@link SettingKeys} or passed to the Kafka clients. */
+    public static boolean isKnown(String key) {
+        return SettingKeys.find(key).isPresent() || normalize(key).startsWith(KAFKA_PREFIX);
+    }
+
     /**
      * Every {@code kafka.*} key, minus the prefix, as Kafka client properties ({@code KAFKA_SECURITY_PROTOCOL} becomes
      * {@code security.protocol}).
@@ -112,8 +119,8 @@ public final class Settings {
     public Map<String, Object> kafkaClientProperties() {
         Map<String, Object> props = new HashMap<>();
         values.forEach((k, v) -> {
-            if (k.startsWith("kafka.")) {
-                String clientKey = k.substring("kafka.".length());
+            if (k.startsWith(KAFKA_PREFIX)) {
+                String clientKey = k.substring(KAFKA_PREFIX.length());
                 if (!NOT_CLIENT_SETTINGS.contains(clientKey)) {
                     props.put(clientKey, v);
                 }

@@ -20,18 +20,18 @@ final class OAuthEndpoint {
     private final JwtCodec jwt;
     private final TokenService tokens;
     private final Directory directory;
-    private final RateLimiter rateLimiter;
+    private final SimulatedRateLimits rateLimits;
     private final Faults faults;
     private final WireFormat wire;
     private final SecureRandom random = new SecureRandom();
 
     OAuthEndpoint(SimulatorCredentials app, JwtCodec jwt, TokenService tokens, Directory directory,
-                  RateLimiter rateLimiter, Faults faults, WireFormat wire) {
+                  SimulatedRateLimits rateLimits, Faults faults, WireFormat wire) {
         this.app = app;
         this.jwt = jwt;
         this.tokens = tokens;
         this.directory = directory;
-        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
         this.faults = faults;
         this.wire = wire;
     }
@@ -76,9 +76,9 @@ final class OAuthEndpoint {
                 .orElse(refreshGrant != null ? refreshGrant.extensionId() : null);
         call.ownerId = owner;
 
-        RateLimiter.Decision decision = faults.takeRateLimitBurst(RateLimitGroup.AUTH)
-                ? rateLimiter.forcePenalty(call.clientId + "|" + owner, RateLimitGroup.AUTH)
-                : rateLimiter.acquire(call.clientId + "|" + owner, RateLimitGroup.AUTH);
+        SimulatedRateLimits.Decision decision = faults.takeRateLimitBurst(RateLimitGroup.AUTH)
+                ? rateLimits.forcePenalty(call.clientId + "|" + owner, RateLimitGroup.AUTH)
+                : rateLimits.acquire(call.clientId + "|" + owner, RateLimitGroup.AUTH);
         call.rateLimitHeaders(decision);
         if (!decision.allowed()) {
             call.json(429, SimulatorHandler.rateExceeded());
