@@ -2,11 +2,11 @@ package dev.rcidentity.simulator;
 
 /** The Auth rate-limit group of the OAuth endpoints, per application and user, with the injected bursts. */
 final class AuthThrottle {
-    private final RateLimiter rateLimiter;
+    private final SimulatedRateLimits rateLimits;
     private final Faults faults;
 
-    AuthThrottle(RateLimiter rateLimiter, Faults faults) {
-        this.rateLimiter = rateLimiter;
+    AuthThrottle(SimulatedRateLimits rateLimits, Faults faults) {
+        this.rateLimits = rateLimits;
         this.faults = faults;
     }
 
@@ -14,8 +14,8 @@ final class AuthThrottle {
     boolean admit(HttpCall call, String owner) {
         String caller = call.clientId + "|" + owner;
         var decision = faults.takeRateLimitBurst(RateLimitGroup.AUTH)
-                ? rateLimiter.forcePenalty(caller, RateLimitGroup.AUTH)
-                : rateLimiter.acquire(caller, RateLimitGroup.AUTH);
+                ? rateLimits.forcePenalty(caller, RateLimitGroup.AUTH)
+                : rateLimits.acquire(caller, RateLimitGroup.AUTH);
         call.rateLimitHeaders(decision);
         if (!decision.allowed()) {
             call.json(429, SimulatorHandler.rateExceeded());

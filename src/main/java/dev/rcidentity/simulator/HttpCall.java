@@ -104,7 +104,7 @@ final class HttpCall {
         exchange.getResponseHeaders().set(name, value);
     }
 
-    void rateLimitHeaders(RateLimiter.Decision decision) {
+    void rateLimitHeaders(SimulatedRateLimits.Decision decision) {
         header("X-Rate-Limit-Group", decision.group().headerValue());
         header("X-Rate-Limit-Limit", Integer.toString(decision.limit()));
         header("X-Rate-Limit-Remaining", Integer.toString(decision.remaining()));

@@ -28,7 +28,7 @@ final class OAuthEndpoint {
     private final RevokeEndpoint revoke;
 
     OAuthEndpoint(SimulatorCredentials app, JwtCodec jwt, TokenService tokens, Directory directory,
-                  RateLimiter rateLimiter, Faults faults, WireFormat wire, Consent consent, AuthorizationCodes codes) {
+                  SimulatedRateLimits rateLimits, Faults faults, WireFormat wire, Consent consent, AuthorizationCodes codes) {
         this.jwt = jwt;
         this.tokens = tokens;
         this.directory = directory;
@@ -36,7 +36,7 @@ final class OAuthEndpoint {
         this.wire = wire;
         this.codes = codes;
         this.clients = new ClientAuthentication(app);
-        this.throttle = new AuthThrottle(rateLimiter, faults);
+        this.throttle = new AuthThrottle(rateLimits, faults);
         this.codeGrant = new CodeGrant(codes, tokens, directory, wire);
         this.authorize = new AuthorizeEndpoint(clients, directory, consent, codes, throttle);
         this.revoke = new RevokeEndpoint(clients, tokens, throttle);

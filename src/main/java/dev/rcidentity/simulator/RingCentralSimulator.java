@@ -68,15 +68,15 @@ public final class RingCentralSimulator implements AutoCloseable {
         this.credentials = new SimulatorCredentials(
                 "sim" + HexFormat.of().formatHex(derive(options.seed(), "client-id"), 0, 11),
                 HexFormat.of().formatHex(derive(options.seed(), "client-secret"), 0, 24));
-        RateLimiter rateLimiter = new RateLimiter(options.clock(), options.rateLimitWindow(),
+        SimulatedRateLimits rateLimits = new SimulatedRateLimits(options.clock(), options.rateLimitWindow(),
                 options.rateLimitPenalty(), options::limit);
 
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
         this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         WireFormat wire = new WireFormat(baseUrl.toString());
-        OAuthEndpoint oauth = new OAuthEndpoint(credentials, jwt, tokens, directory, rateLimiter, faults, wire,
+        OAuthEndpoint oauth = new OAuthEndpoint(credentials, jwt, tokens, directory, rateLimits, faults, wire,
                 consent, new AuthorizationCodes(options.clock(), issued));
-        server.createContext("/", new SimulatorHandler(options.clock(), directory, tokens, rateLimiter, faults,
+        server.createContext("/", new SimulatorHandler(options.clock(), directory, tokens, rateLimits, faults,
                 requestLog, wire, oauth, new SubscriptionEndpoint(options.clock(), webhooks, baseUrl.toString())));
         this.httpExecutor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads("rc-simulator-http"));
         server.setExecutor(httpExecutor);

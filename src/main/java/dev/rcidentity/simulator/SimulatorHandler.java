@@ -26,7 +26,7 @@ final class SimulatorHandler implements HttpHandler {
     private final Clock clock;
     private final Directory directory;
     private final TokenService tokens;
-    private final RateLimiter rateLimiter;
+    private final SimulatedRateLimits rateLimits;
     private final Faults faults;
     private final RequestLog log;
     private final WireFormat wire;
@@ -34,12 +34,12 @@ final class SimulatorHandler implements HttpHandler {
     private final ExtensionListEndpoint extensionList;
     private final SubscriptionEndpoint subscriptions;
 
-    SimulatorHandler(Clock clock, Directory directory, TokenService tokens, RateLimiter rateLimiter, Faults faults,
+    SimulatorHandler(Clock clock, Directory directory, TokenService tokens, SimulatedRateLimits rateLimits, Faults faults,
                      RequestLog log, WireFormat wire, OAuthEndpoint oauth, SubscriptionEndpoint subscriptions) {
         this.clock = clock;
         this.directory = directory;
         this.tokens = tokens;
-        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
         this.faults = faults;
         this.log = log;
         this.wire = wire;
@@ -180,9 +180,9 @@ final class SimulatorHandler implements HttpHandler {
         call.clientId = grant.get().clientId();
         call.ownerId = grant.get().extensionId();
         call.group = group;
-        RateLimiter.Decision decision = faults.takeRateLimitBurst(group)
-                ? rateLimiter.forcePenalty(call.clientId + "|" + call.ownerId, group)
-                : rateLimiter.acquire(call.clientId + "|" + call.ownerId, group);
+        SimulatedRateLimits.Decision decision = faults.takeRateLimitBurst(group)
+                ? rateLimits.forcePenalty(call.clientId + "|" + call.ownerId, group)
+                : rateLimits.acquire(call.clientId + "|" + call.ownerId, group);
         call.rateLimitHeaders(decision);
         if (!decision.allowed()) {
             call.json(429, rateExceeded());

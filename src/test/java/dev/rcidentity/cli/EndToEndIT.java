@@ -8,7 +8,7 @@ import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.Json;
 import dev.rcidentity.model.Resolution;
-import dev.rcidentity.poller.ConnectionSettings;
+import dev.rcidentity.config.SettingKeys;
 import dev.rcidentity.simulator.RingCentralSimulator;
 import dev.rcidentity.simulator.SimulatedAccount;
 import dev.rcidentity.simulator.SimulatorChanges;
@@ -47,7 +47,7 @@ class EndToEndIT {
             Path connections = dir.resolve("connections.json");
             simulator.writeConnectionsFile(connections);
             try (TestInstance app = TestInstance.start(kafka.bootstrapServers(), dir, "end-to-end-it",
-                    Map.of(ConnectionSettings.RC_CONNECTIONS_FILE, connections.toString(), "poll.interval", "PT1H"), true)) {
+                    Map.of(SettingKeys.RC_CONNECTIONS_FILE.key(), connections.toString(), SettingKeys.POLL_INTERVAL.key(), "PT1H"), true)) {
                 app.add(new DemoLogins(simulator, app.base(), null)).start(Duration.ofMillis(100));
 
                 for (SimulatedAccount account : simulator.accounts()) {

@@ -1,8 +1,8 @@
 package dev.rcidentity.topology;
 
 import dev.rcidentity.kafka.KafkaTestCluster;
-import dev.rcidentity.kafka.Settings;
-import dev.rcidentity.kafka.StreamsSettings;
+import dev.rcidentity.kafka.KafkaClients;
+import dev.rcidentity.kafka.StreamsOptions;
 import dev.rcidentity.kafka.Topic;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.AccountSnapshot;
@@ -72,10 +72,8 @@ class ReroutingIT {
             kafka.send(Topics.EXTENSIONS, ids.stream().map(id -> Map.entry(id, snapshot(id, "2", "New " + id,
                     T0.plusSeconds(30)))).toList(), T0.plusSeconds(30));
 
-            Properties config = StreamsSettings.streamsConfig(Settings.of(Map.of(
-                    Settings.STATE_DIR, dir.resolve("state").toString(),
-                    Settings.APPLICATION_ID, "rerouting-it",
-                    "kafka.commit.interval.ms", "100")), kafka.bootstrapServers());
+            Properties config = KafkaClients.of(Map.of("commit.interval.ms", "100"), kafka.bootstrapServers())
+                    .streams(new StreamsOptions("rerouting-it", dir.resolve("state"), "127.0.0.1:8080", 1));
             KafkaStreams streams = new KafkaStreams(IdentityTopology.buildTopology(
                     TopologyOptions.defaults().withPartitions(PARTITIONS), config), config);
             try {

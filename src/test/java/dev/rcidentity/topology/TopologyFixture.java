@@ -1,8 +1,8 @@
 package dev.rcidentity.topology;
 
-import dev.rcidentity.kafka.Settings;
 import dev.rcidentity.kafka.StateStores;
-import dev.rcidentity.kafka.StreamsSettings;
+import dev.rcidentity.kafka.KafkaClients;
+import dev.rcidentity.kafka.StreamsOptions;
 import dev.rcidentity.kafka.Topic;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.AccountSnapshot;
@@ -58,8 +58,8 @@ final class TopologyFixture implements AutoCloseable {
      * another partition take the re-routing path.
      */
     TopologyFixture(Path stateDir, String processingGuarantee, int partitions) {
-        Properties config = StreamsSettings.streamsConfig(
-                Settings.of(Map.of(Settings.STATE_DIR, stateDir.toString())), "unused:9092");
+        Properties config = KafkaClients.of(Map.of(), "unused:9092")
+                .streams(new StreamsOptions("rc-identity", stateDir, "unused:8080", 1));
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         driver = new TopologyTestDriver(IdentityTopology.buildTopology(TopologyOptions.defaults().withPartitions(partitions), config), config);
         extensions = input(Topics.EXTENSIONS);
@@ -110,7 +110,7 @@ final class TopologyFixture implements AutoCloseable {
 
     /** The keys the topology sent through the named repartition topic, in order. */
     List<String> repartitioned(String name) {
-        String topic = StreamsSettings.DEFAULT_APPLICATION_ID + "-" + name + "-repartition";
+        String topic = "rc-identity-" + name + "-repartition";
         return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
                 .readKeyValuesToList().stream().map(entry -> entry.key).toList();
     }

@@ -1,4 +1,4 @@
-package dev.rcidentity.kafka;
+package dev.rcidentity.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +20,15 @@ class SettingsTest {
         Files.writeString(file, "http.port=7000\nhttp.host=0.0.0.0\npoll.interval=PT1M\n");
         Settings settings = Settings.load(Map.of("http-port", "9000"),
                 Map.of("HTTP_PORT", "8000", "HTTP_HOST", "10.0.0.1"), file);
-        assertEquals(9000, settings.getInt(Settings.HTTP_PORT, 8080, 1, 65535));
-        assertEquals("10.0.0.1", settings.get(Settings.HTTP_HOST, "127.0.0.1"));
-        assertEquals(Duration.ofMinutes(1), settings.getDuration(Settings.POLL_INTERVAL, Duration.ofMinutes(5)));
-        assertEquals(Duration.ofMinutes(5), settings.getDuration("unset.key", Duration.ofMinutes(5)));
+        assertEquals(9000, settings.get(SettingKeys.HTTP_PORT));
+        assertEquals("10.0.0.1", settings.get(SettingKeys.HTTP_HOST));
+        assertEquals(Duration.ofMinutes(1), settings.get(SettingKeys.POLL_INTERVAL));
+        assertEquals(Duration.ofDays(400), settings.get(SettingKeys.STORE_HISTORY_RETENTION), "the default");
+        assertEquals(Duration.ofSeconds(30), settings.getOrElse(SettingKeys.SUBSCRIPTION_CHECK_INTERVAL,
+                Duration.ofSeconds(30)), "a fallback beats the default of an unset setting");
+        assertEquals(Duration.ofMinutes(1), settings.getOrElse(SettingKeys.POLL_INTERVAL, Duration.ofSeconds(30)),
+                "a set value beats the fallback");
+        assertTrue(settings.find(SettingKeys.API_TOKEN).isEmpty());
     }
 
     @Test
@@ -41,16 +46,14 @@ class SettingsTest {
     @Test
     void badValuesGetMessagesThatNameTheSetting(@TempDir Path dir) {
         Settings settings = Settings.load(Map.of(), Map.of("HTTP_PORT", "eighty", "POLL_INTERVAL", "5 minutes",
-                "TOPIC_PARTITIONS", "0"), null);
-        assertTrue(assertThrows(SettingsException.class, () -> settings.getInt(Settings.HTTP_PORT, 8080, 1, 65535))
-                .getMessage().contains("HTTP_PORT must be a whole number"));
-        assertTrue(assertThrows(SettingsException.class, () -> settings.getDuration(Settings.POLL_INTERVAL, Duration.ZERO))
-                .getMessage().contains("POLL_INTERVAL must be an ISO-8601 duration"));
-        assertTrue(assertThrows(SettingsException.class, () -> settings.getInt(Settings.TOPIC_PARTITIONS, 6, 1, 100))
-                .getMessage().contains("TOPIC_PARTITIONS must be between 1 and 100"));
-        assertTrue(assertThrows(SettingsException.class, () -> Settings.load(Map.of(), Map.of(), dir.resolve("missing")))
-                .getMessage().contains("not found"));
-        assertTrue(assertThrows(SettingsException.class, () -> settings.require(Settings.KAFKA_BOOTSTRAP_SERVERS, "needed"))
+                "TOPIC_PARTITIONS", "0", "RC_SERVER_URL", "ftp://x", "QUICK", "yes"), null);
+        assertMessage(() -> settings.get(SettingKeys.HTTP_PORT), "HTTP_PORT must be a whole number");
+        assertMessage(() -> settings.get(SettingKeys.POLL_INTERVAL), "POLL_INTERVAL must be an ISO-8601 duration");
+        assertMessage(() -> settings.get(SettingKeys.TOPIC_PARTITIONS), "TOPIC_PARTITIONS must be between 1 and 10000");
+        assertMessage(() -> settings.get(SettingKeys.RC_SERVER_URL), "RC_SERVER_URL must be an http(s) URL");
+        assertMessage(() -> settings.get(SettingKeys.QUICK), "QUICK must be true or false");
+        assertMessage(() -> Settings.load(Map.of(), Map.of(), dir.resolve("missing")), "not found");
+        assertTrue(assertThrows(SettingsException.class, () -> settings.require(SettingKeys.KAFKA_BOOTSTRAP_SERVERS, "needed"))
                 .getMessage().startsWith("KAFKA_BOOTSTRAP_SERVERS is not set"));
     }
 
@@ -58,5 +61,11 @@ class SettingsTest {
     void stateDirDefaultsUnderTheDataDir() {
         assertEquals(Path.of("/d/state"), Settings.of(Map.of("DATA_DIR", "/d")).stateDir());
         assertEquals(Path.of("/s"), Settings.of(Map.of("DATA_DIR", "/d", "STATE_DIR", "/s")).stateDir());
+        assertEquals(Path.of("./data/state"), Settings.of(Map.of()).stateDir());
+    }
+
+    private static void assertMessage(Runnable read, String expected) {
+        String message = assertThrows(SettingsException.class, read::run).getMessage();
+        assertTrue(message.contains(expected), message);
     }
 }

@@ -12,12 +12,12 @@ import java.util.function.LongSupplier;
  * The rate limiters of one connection, one per API group. An endpoint starts in its documented group; when a response
  * names another group in {@code X-Rate-Limit-Group}, the endpoint is counted there from then on.
  */
-final class RateLimiter {
+final class RingCentralRateLimiter {
     private final Map<ApiGroup, GroupLimiter> groups = new EnumMap<>(ApiGroup.class);
     private final Map<Endpoint, ApiGroup> learnedGroups = new ConcurrentHashMap<>();
     private final LongSupplier nanoTime;
 
-    RateLimiter(LongSupplier nanoTime) {
+    RingCentralRateLimiter(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
         for (ApiGroup group : ApiGroup.values()) {
             groups.put(group, new GroupLimiter(group, nanoTime));

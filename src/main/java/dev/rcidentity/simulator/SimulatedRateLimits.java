@@ -12,7 +12,7 @@ import java.util.function.ToIntFunction;
  * RingCentral-style throttling: a sliding window per (application, token owner, group). Going over the limit starts
  * a penalty, and every request in that group during the penalty is refused and restarts it.
  */
-final class RateLimiter {
+final class SimulatedRateLimits {
     private static final int MAX_KEYS = 100_000;
 
     private final Clock clock;
@@ -26,7 +26,7 @@ final class RateLimiter {
         }
     };
 
-    RateLimiter(Clock clock, Duration window, Duration penalty, ToIntFunction<RateLimitGroup> limits) {
+    SimulatedRateLimits(Clock clock, Duration window, Duration penalty, ToIntFunction<RateLimitGroup> limits) {
         this.clock = clock;
         this.window = window;
         this.penalty = penalty;

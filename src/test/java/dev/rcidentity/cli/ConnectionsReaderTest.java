@@ -1,7 +1,8 @@
-package dev.rcidentity.poller;
+package dev.rcidentity.cli;
 
-import dev.rcidentity.kafka.Settings;
-import dev.rcidentity.kafka.SettingsException;
+import dev.rcidentity.config.Settings;
+import dev.rcidentity.config.SettingsException;
+import dev.rcidentity.poller.ConnectionSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ConnectionSettingsTest {
+class ConnectionsReaderTest {
     private static final String SECRET = "s3cr3t-value-never-shown";
 
     @TempDir
@@ -26,7 +27,7 @@ class ConnectionSettingsTest {
 
     @Test
     void oneConnectionFromTheEnvironmentOnTheDefaultServer() {
-        List<ConnectionSettings> connections = ConnectionSettings.fromSettings(Settings.of(Map.of(
+        List<ConnectionSettings> connections = ConnectionsReader.read(Settings.of(Map.of(
                 "RC_CLIENT_ID", "app", "RC_CLIENT_SECRET", SECRET, "RC_JWT", "eyJ.x.y")));
         assertEquals(1, connections.size());
         ConnectionSettings c = connections.get(0);
@@ -40,12 +41,12 @@ class ConnectionSettingsTest {
 
     @Test
     void noneConfiguredIsAnEmptyList() {
-        assertTrue(ConnectionSettings.fromSettings(Settings.of(Map.of())).isEmpty());
+        assertTrue(ConnectionsReader.read(Settings.of(Map.of())).isEmpty());
     }
 
     @Test
     void aMissingSecretNamesTheConnectionAndTheSetting() {
-        SettingsException e = assertThrows(SettingsException.class, () -> ConnectionSettings.fromSettings(
+        SettingsException e = assertThrows(SettingsException.class, () -> ConnectionsReader.read(
                 Settings.of(Map.of("RC_CLIENT_ID", "app", "RC_JWT", "eyJ.x.y"))));
         assertTrue(e.getMessage().contains("'default'") && e.getMessage().contains("RC_CLIENT_SECRET"), e.getMessage());
         assertFalse(e.getMessage().contains("eyJ"));
@@ -57,7 +58,7 @@ class ConnectionSettingsTest {
                 [{"name": "a", "clientId": "app", "clientSecret": "%s", "jwt": "eyJ.a"},
                  {"name": "b", "serverUrl": "http://127.0.0.1:9", "clientId": "app", "clientSecret": "%s",
                   "refreshToken": "r-b"}]""".formatted(SECRET, SECRET));
-        List<ConnectionSettings> connections = ConnectionSettings.fromSettings(Settings.of(Map.of(
+        List<ConnectionSettings> connections = ConnectionsReader.read(Settings.of(Map.of(
                 "RC_CONNECTIONS_FILE", file.toString(), "RC_SERVER_URL", "https://other.example")));
         assertEquals(List.of("a", "b"), connections.stream().map(ConnectionSettings::name).toList());
         assertEquals(URI.create("https://other.example"), connections.get(0).serverUrl());
@@ -85,13 +86,19 @@ class ConnectionSettingsTest {
     @Test
     void theFileAndTheSingleConnectionSettingsExcludeEachOther() throws IOException {
         Path file = write("[]");
-        assertThrows(SettingsException.class, () -> ConnectionSettings.fromSettings(Settings.of(Map.of(
+        assertThrows(SettingsException.class, () -> ConnectionsReader.read(Settings.of(Map.of(
                 "RC_CONNECTIONS_FILE", file.toString(), "RC_CLIENT_ID", "app"))));
     }
 
     @Test
+    void aCommandThatNeedsAConnectionSaysHowToConfigureOne() {
+        SettingsException e = assertThrows(SettingsException.class, () -> ConnectionsReader.require(Settings.of(Map.of())));
+        assertTrue(e.getMessage().contains("RC_JWT") && e.getMessage().contains("RC_CONNECTIONS_FILE"), e.getMessage());
+    }
+
+    @Test
     void aMissingFileIsReported() {
-        SettingsException e = assertThrows(SettingsException.class, () -> ConnectionSettings.fromSettings(
+        SettingsException e = assertThrows(SettingsException.class, () -> ConnectionsReader.read(
                 Settings.of(Map.of("RC_CONNECTIONS_FILE", dir.resolve("absent.json").toString()))));
         assertTrue(e.getMessage().contains("RC_CONNECTIONS_FILE"), e.getMessage());
     }
@@ -99,7 +106,7 @@ class ConnectionSettingsTest {
     private void assertFileError(String json, String expected) throws IOException {
         Path file = write(json);
         SettingsException e = assertThrows(SettingsException.class,
-                () -> ConnectionSettings.readFile(file, URI.create("https://platform.ringcentral.com")));
+                () -> ConnectionsReader.readFile(file, URI.create("https://platform.ringcentral.com")));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertFalse(e.getMessage().contains(SECRET), e.getMessage());
     }

@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-class RateLimiterTest {
+class RingCentralRateLimiterTest {
     private long now = 1_000_000_000_000L;
-    private final RateLimiter limiter = new RateLimiter(() -> now);
+    private final RingCentralRateLimiter limiter = new RingCentralRateLimiter(() -> now);
 
     private static HttpHeaders headers(Map<String, String> values) {
         Map<String, List<String>> map = new java.util.HashMap<>();
@@ -50,8 +50,8 @@ class RateLimiterTest {
 
     @Test
     void retryAfterInSeconds() {
-        assertEquals(Optional.of(Duration.ofSeconds(7)), RateLimiter.retryAfter(headers(Map.of("Retry-After", "7"))));
-        assertEquals(Optional.empty(), RateLimiter.retryAfter(headers(Map.of("Retry-After", "soon"))));
-        assertEquals(Optional.empty(), RateLimiter.retryAfter(headers(Map.of())));
+        assertEquals(Optional.of(Duration.ofSeconds(7)), RingCentralRateLimiter.retryAfter(headers(Map.of("Retry-After", "7"))));
+        assertEquals(Optional.empty(), RingCentralRateLimiter.retryAfter(headers(Map.of("Retry-After", "soon"))));
+        assertEquals(Optional.empty(), RingCentralRateLimiter.retryAfter(headers(Map.of())));
     }
 }
