@@ -8,6 +8,7 @@ import dev.rcidentity.poller.Poller;
 import dev.rcidentity.query.ApiServer;
 import dev.rcidentity.query.HealthCheck;
 import dev.rcidentity.query.HttpApi;
+import dev.rcidentity.query.HttpServerOptions;
 import dev.rcidentity.query.QueryService;
 import dev.rcidentity.query.StreamsHealth;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -65,12 +66,16 @@ final class Assembly {
 
     /** The HTTP API: store queries when this process runs the topology, login ingest, health and metrics. */
     ApiServer startApi(String bootstrap) throws IOException {
+        return startApi(bootstrap, HttpServerOptions.defaults());
+    }
+
+    ApiServer startApi(String bootstrap, HttpServerOptions options) throws IOException {
         KafkaProducer<String, LoginEvent> logins = lifecycle.add(new KafkaProducer<>(loginProducerConfig(bootstrap),
                 Topics.LOGINS.keySerde().serializer(), Topics.LOGINS.valueSerde().serializer()));
         QueryService queries = null;
         if (streams != null) {
             HostInfo self = HostInfo.buildFromEndpoint(StreamsSettings.applicationServer(settings));
-            queries = lifecycle.add(new QueryService(streams.streams(), self, Topics.EXTENSIONS.name(), streams.partitions(), clock));
+            queries = lifecycle.add(QueryService.forStreams(streams.streams(), self, Topics.EXTENSIONS.name(), streams.partitions(), clock));
         }
         String host = settings.get(Settings.HTTP_HOST, "127.0.0.1");
         int port = settings.getInt(Settings.HTTP_PORT, 8080, 0, 65_535);
@@ -80,7 +85,7 @@ final class Assembly {
             }
         };
         return lifecycle.add(HttpApi.start(host, port, settings.get(Settings.API_TOKEN).orElse(null), queries, logins,
-                checks, registry, beforeScrape, clock));
+                checks, registry, beforeScrape, clock, options));
     }
 
     private Map<String, Object> loginProducerConfig(String bootstrap) {

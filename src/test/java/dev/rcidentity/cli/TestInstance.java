@@ -3,6 +3,7 @@ package dev.rcidentity.cli;
 import dev.rcidentity.kafka.Settings;
 import dev.rcidentity.poller.Poller;
 import dev.rcidentity.query.ApiServer;
+import dev.rcidentity.query.HttpServerOptions;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.io.IOException;
@@ -39,12 +40,12 @@ final class TestInstance implements AutoCloseable {
     /** Present when the instance runs the poller too (its settings name RingCentral connections). */
     final Poller poller;
 
-    private TestInstance(Settings settings, String bootstrap, boolean withPoller) throws IOException {
+    private TestInstance(Settings settings, String bootstrap, boolean withPoller, HttpServerOptions http) throws IOException {
         this.token = settings.get(Settings.API_TOKEN).orElse(null);
         Assembly assembly = new Assembly(settings, lifecycle);
         this.streams = assembly.startStreams(bootstrap);
         this.poller = withPoller ? assembly.startPoller(settings.with(Settings.KAFKA_BOOTSTRAP_SERVERS, bootstrap)) : null;
-        this.api = assembly.startApi(bootstrap);
+        this.api = assembly.startApi(bootstrap, http);
         this.name = "127.0.0.1:" + api.port();
     }
 
@@ -55,6 +56,11 @@ final class TestInstance implements AutoCloseable {
 
     static TestInstance start(String bootstrap, Path dir, String applicationId, Map<String, String> extra,
                               boolean withPoller) throws IOException {
+        return start(bootstrap, dir, applicationId, extra, withPoller, HttpServerOptions.defaults());
+    }
+
+    static TestInstance start(String bootstrap, Path dir, String applicationId, Map<String, String> extra,
+                              boolean withPoller, HttpServerOptions http) throws IOException {
         int port = freePort();
         Map<String, String> values = new HashMap<>(Map.of(
                 Settings.STATE_DIR, dir.resolve("state-" + port).toString(),
@@ -63,7 +69,7 @@ final class TestInstance implements AutoCloseable {
                 Settings.APPLICATION_SERVER, "127.0.0.1:" + port,
                 "kafka.commit.interval.ms", "100"));
         values.putAll(extra);
-        return new TestInstance(Settings.of(values), bootstrap, withPoller);
+        return new TestInstance(Settings.of(values), bootstrap, withPoller, http);
     }
 
     URI base() {
