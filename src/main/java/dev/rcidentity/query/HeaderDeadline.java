@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Closes a connection whose request line and headers do not arrive in time. Jetty's idle timeout restarts with every
@@ -95,6 +96,12 @@ final class HeaderDeadline extends Handler.Wrapper {
             }
         }
 
+        /** Closes the socket itself: closing the connection would have Jetty answer the half-read request with 500. */
+        private void expire() {
+            connection.getEndPoint().close(new TimeoutException("request headers not received within "
+                    + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms"));
+        }
+
         @Override
         public void run() {
             if (!connection.getEndPoint().isOpen()) {
@@ -105,14 +112,14 @@ final class HeaderDeadline extends Handler.Wrapper {
                 partialSince = -1;
             } else if (requests == 0) {
                 if (now - openedAt >= timeoutNanos) {
-                    connection.close();
+                    expire();
                     return;
                 }
             } else if (connection.getBytesIn() > bytesWhenIdle) {
                 if (partialSince < 0) {
                     partialSince = now;
                 } else if (now - partialSince >= timeoutNanos) {
-                    connection.close();
+                    expire();
                     return;
                 }
             } else {
