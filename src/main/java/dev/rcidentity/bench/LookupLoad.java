@@ -3,7 +3,9 @@ package dev.rcidentity.bench;
 import dev.rcidentity.kafka.StateStores;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.query.ApiServer;
+import dev.rcidentity.query.Headers;
 import dev.rcidentity.query.HttpApi;
+import dev.rcidentity.query.HttpServerOptions;
 import dev.rcidentity.query.QueryService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -107,10 +109,10 @@ final class LookupLoad {
 
     private ApiServer api(StreamsApp app, int port, KafkaProducer<String, dev.rcidentity.model.LoginEvent> logins)
             throws java.io.IOException {
-        QueryService queries = new QueryService(app.streams, new HostInfo("127.0.0.1", port), Topics.EXTENSIONS.name(),
+        QueryService queries = QueryService.forStreams(app.streams, new HostInfo("127.0.0.1", port), Topics.EXTENSIONS.name(),
                 kafka.partitions(), Clock.systemUTC());
         return HttpApi.start("127.0.0.1", port, null, queries, logins, List.of(),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> { }, Clock.systemUTC());
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> { }, Clock.systemUTC(), HttpServerOptions.defaults());
     }
 
     /**
@@ -173,7 +175,7 @@ final class LookupLoad {
                             HttpResponse<byte[]> response = get(port, paths.get(i % paths.size()));
                             latencies[i] = (System.nanoTime() - sent) / 1e6;
                             boolean servedRight = expectedFrom == null || expectedFrom.equals(
-                                    response.headers().firstValue(ApiServer.SERVED_FROM).orElse(null));
+                                    response.headers().firstValue(Headers.SERVED_FROM).orElse(null));
                             if (response.statusCode() != 200 || !servedRight) {
                                 unexpected.incrementAndGet();
                             }

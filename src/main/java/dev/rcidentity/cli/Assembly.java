@@ -9,6 +9,7 @@ import dev.rcidentity.poller.Poller;
 import dev.rcidentity.query.ApiServer;
 import dev.rcidentity.query.HealthCheck;
 import dev.rcidentity.query.HttpApi;
+import dev.rcidentity.query.HttpServerOptions;
 import dev.rcidentity.query.QueryService;
 import dev.rcidentity.query.StreamsHealth;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -66,12 +67,16 @@ final class Assembly {
 
     /** The HTTP API: store queries when this process runs the topology, login ingest, health and metrics. */
     ApiServer startApi(String bootstrap) throws IOException {
+        return startApi(bootstrap, HttpServerOptions.defaults());
+    }
+
+    ApiServer startApi(String bootstrap, HttpServerOptions options) throws IOException {
         KafkaProducer<String, LoginEvent> logins = lifecycle.add(new KafkaProducer<>(loginProducerConfig(bootstrap),
                 Topics.LOGINS.keySerde().serializer(), Topics.LOGINS.valueSerde().serializer()));
         QueryService queries = null;
         if (streams != null) {
             HostInfo self = HostInfo.buildFromEndpoint(OptionsFromSettings.streams(settings).applicationServer());
-            queries = lifecycle.add(new QueryService(streams.streams(), self, Topics.EXTENSIONS.name(), streams.partitions(), clock));
+            queries = lifecycle.add(QueryService.forStreams(streams.streams(), self, Topics.EXTENSIONS.name(), streams.partitions(), clock));
         }
         OptionsFromSettings.ApiOptions api = OptionsFromSettings.api(settings);
         Runnable beforeScrape = () -> {
@@ -80,7 +85,7 @@ final class Assembly {
             }
         };
         return lifecycle.add(HttpApi.start(api.host(), api.port(), api.apiToken(), queries, logins,
-                checks, registry, beforeScrape, clock));
+                checks, registry, beforeScrape, clock, options));
     }
 
     private Map<String, Object> loginProducerConfig(String bootstrap) {

@@ -3,7 +3,6 @@ package dev.rcidentity.cli;
 import dev.rcidentity.config.Settings;
 import dev.rcidentity.config.SettingsException;
 import dev.rcidentity.kafka.TopicMismatchException;
-import dev.rcidentity.query.ApiServer;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        ApiServer.enableTcpNoDelay(); // before the simulator or the API creates the process's first HTTP server
         System.exit(run(args, System.getenv(), Console.system()));
     }
 

@@ -38,12 +38,8 @@ public record ApiRequest(String method, String path, String rawQuery, Map<String
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("malformed query string");
+            throw ApiError.badRequest("malformed query string");
         }
-    }
-
-    public ApiRequest withPathParams(Map<String, String> params) {
-        return new ApiRequest(method, path, rawQuery, params, query, header, body);
     }
 
     public String header(String name) {
@@ -72,7 +68,7 @@ public record ApiRequest(String method, String path, String rawQuery, Map<String
     public String id(String name) {
         String value = pathParams.get(name);
         if (!Ids.isValid(value)) {
-            throw ApiException.badRequest(name + " must be a decimal id, got '" + Ids.abbreviate(value) + "'");
+            throw ApiError.badRequest(name + " must be a decimal id, got '" + Ids.abbreviate(value) + "'");
         }
         return value;
     }
@@ -83,17 +79,23 @@ public record ApiRequest(String method, String path, String rawQuery, Map<String
 
     public long longParam(String name, long defaultValue, long min, long max) {
         String raw = param(name);
-        if (raw == null) {
-            return defaultValue;
-        }
+        return raw == null ? defaultValue : bounded(name, raw, min, max);
+    }
+
+    /** A path parameter that must be a whole number within bounds; 400 otherwise. */
+    public long longPathParam(String name, long min, long max) {
+        return bounded(name, String.valueOf(pathParams.get(name)), min, max);
+    }
+
+    private static long bounded(String name, String raw, long min, long max) {
         try {
             long value = Long.parseLong(raw);
             if (value < min || value > max) {
-                throw ApiException.badRequest(name + " must be between " + min + " and " + max);
+                throw ApiError.badRequest(name + " must be between " + min + " and " + max);
             }
             return value;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be a whole number");
+            throw ApiError.badRequest(name + " must be a whole number");
         }
     }
 
@@ -108,7 +110,7 @@ public record ApiRequest(String method, String path, String rawQuery, Map<String
             try {
                 return OffsetDateTime.parse(raw).toInstant();
             } catch (DateTimeParseException again) {
-                throw ApiException.badRequest(name + " must be an ISO-8601 time such as 2026-03-01T09:00:00Z");
+                throw ApiError.badRequest(name + " must be an ISO-8601 time such as 2026-03-01T09:00:00Z");
             }
         }
     }

@@ -9,10 +9,11 @@ import java.util.Map;
 
 /** Status, headers and body of an answer. */
 public record ApiResponse(int status, Map<String, String> headers, byte[] body, String contentType) {
+    public static final String JSON = "application/json";
 
     public static ApiResponse json(int status, Object value) {
         try {
-            return new ApiResponse(status, new LinkedHashMap<>(), Json.MAPPER.writeValueAsBytes(value), "application/json");
+            return new ApiResponse(status, new LinkedHashMap<>(), Json.MAPPER.writeValueAsBytes(value), JSON);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write response", e);
         }
@@ -22,10 +23,15 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] body, 
         return new ApiResponse(status, new LinkedHashMap<>(), text.getBytes(StandardCharsets.UTF_8), contentType);
     }
 
-    public static ApiResponse error(ApiException e) {
-        ApiResponse response = json(e.status(), Map.of("error", Map.of("code", e.code(), "message", e.getMessage())));
+    private record ErrorBody(Detail error) {
+        private record Detail(String code, String message) {
+        }
+    }
+
+    public static ApiResponse error(ApiError e) {
+        ApiResponse response = json(e.status(), new ErrorBody(new ErrorBody.Detail(e.code(), e.getMessage())));
         if (e.retryAfterSeconds() != null) {
-            response.headers().put("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            response.headers().put(Headers.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         }
         return response;
     }

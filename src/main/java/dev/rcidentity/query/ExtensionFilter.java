@@ -14,6 +14,10 @@ import java.util.Map;
  */
 record ExtensionFilter(List<String> statuses, List<String> types) {
 
+    static ExtensionFilter from(ApiRequest request) {
+        return new ExtensionFilter(request.params("status"), request.params("type"));
+    }
+
     boolean matches(ExtensionSnapshot snapshot) {
         return matches(StateStores.listedStatus(snapshot), String.valueOf(snapshot.type()));
     }

@@ -19,7 +19,8 @@ public final class HttpApi {
      */
     public static ApiServer start(String host, int port, String apiToken, QueryService queries,
                                   Producer<String, LoginEvent> logins, List<HealthCheck> checks,
-                                  PrometheusMeterRegistry registry, Runnable beforeScrape, Clock clock) throws IOException {
+                                  PrometheusMeterRegistry registry, Runnable beforeScrape, Clock clock,
+                                  HttpServerOptions options) throws IOException {
         Router router = new Router();
         if (queries != null) {
             new IdentityRoutes(queries).register(router);
@@ -28,6 +29,6 @@ public final class HttpApi {
         }
         new LoginRoutes(logins, clock).register(router);
         new OpsRoutes(checks, registry, beforeScrape).register(router);
-        return ApiServer.start(host, port, router, apiToken, registry);
+        return ApiServer.start(host, port, router, apiToken, registry, options);
     }
 }

@@ -15,41 +15,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Forwards a read to another instance, marked so that it is answered there and never forwarded again. */
-final class InstanceClient {
+/** Forwards a read to another instance over HTTP/1.1, marked so that it is answered there and never forwarded again. */
+final class InstanceClient implements Instances {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceClient.class);
-    /** Set on forwarded requests: answer from local stores only. */
-    static final String FORWARDED_BY = "X-Forwarded-By";
-    /** Set on requests forwarded to a standby: a copy within {@code maxLagMs} may answer. */
-    static final String READ_STANDBY = "X-Read-Standby";
-    private static final List<String> PASSED_BACK = List.of("Retry-After", ApiServer.SERVED_BY, ApiServer.SERVED_FROM,
-            QueryService.STALE_MS);
+    private static final List<String> PASSED_BACK = List.of(Headers.RETRY_AFTER, Headers.SERVED_BY, Headers.SERVED_FROM,
+            Headers.STALE_MS);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     private final String self;
     private final Duration timeout;
 
+    /** @param timeout for the whole exchange with the other instance, from sending to the last byte of the answer */
     InstanceClient(HostInfo self, Duration timeout) {
         this.self = self.host() + ":" + self.port();
         this.timeout = timeout;
     }
 
-    /**
-     * GETs {@code pathAndQuery} from {@code target}, carrying the caller's Authorization header. Empty when the
-     * instance cannot be reached in time.
-     */
-    Optional<ApiResponse> get(HostInfo target, String pathAndQuery, ApiRequest original, boolean standby) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + target.host() + ":" + target.port() + pathAndQuery))
+    @Override
+    public Optional<ApiResponse> get(HostInfo target, String pathAndQuery, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + target.host() + ":" + target.port()
+                        + pathAndQuery))
                 .timeout(timeout)
-                .header(FORWARDED_BY, self)
+                .header(Headers.FORWARDED_BY, self)
                 .GET();
-        String authorization = original.header("Authorization");
         if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (standby) {
-            request.header(READ_STANDBY, "1");
+            request.header(Headers.AUTHORIZATION, authorization);
         }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -57,7 +48,7 @@ final class InstanceClient {
             for (String name : PASSED_BACK) {
                 response.headers().firstValue(name).ifPresent(v -> headers.put(name, v));
             }
-            String contentType = response.headers().firstValue("Content-Type").orElse("application/json");
+            String contentType = response.headers().firstValue(Headers.CONTENT_TYPE).orElse(ApiResponse.JSON);
             return Optional.of(new ApiResponse(response.statusCode(), headers, response.body(), contentType));
         } catch (IOException e) {
             LOG.debug("Instance {} did not answer: {}", target, e.toString());

@@ -1,6 +1,8 @@
 package dev.rcidentity.query;
 
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.UnknownStateStoreException;
 import org.apache.kafka.streams.query.KeyQuery;
 import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryResult;
@@ -18,10 +20,12 @@ import java.util.function.Function;
 
 /**
  * Reads one partition of a store on this instance with IQv2. An empty result means "this instance cannot answer for
- * that partition now" (not hosted, not active when active was required, restoring, not started); a present result
- * holds the value, which may itself be null (not found).
+ * that partition now": Kafka Streams is not running or is rebalancing, the partition is not hosted here, not active
+ * when active was required, or still restoring. A present result holds the value, which may itself be null (not
+ * found). Anything else (a store name the topology does not have, a store that failed the query) is a programming
+ * error and throws, so that it answers 500 and is logged instead of passing for a passing unavailability.
  */
-final class LocalStores {
+final class LocalStores implements LocalReads {
     /** The value read; {@code value} is null when the key is absent. */
     record Read<V>(V value) {
     }
@@ -30,6 +34,11 @@ final class LocalStores {
 
     LocalStores(KafkaStreams streams) {
         this.streams = streams;
+    }
+
+    @Override
+    public <T> Optional<Read<T>> read(StoreQuery<T> query, int partition, boolean activeOnly) {
+        return query.readFrom(this, partition, activeOnly);
     }
 
     <K, V> Optional<Read<V>> get(String store, K key, int partition, boolean activeOnly) {
@@ -61,12 +70,22 @@ final class LocalStores {
         StateQueryResult<R> result;
         try {
             result = streams.query(request);
-        } catch (RuntimeException e) {
-            return Optional.empty(); // not started, shutting down, rebalancing
+        } catch (UnknownStateStoreException e) {
+            throw new IllegalStateException("the topology has no store " + store, e);
+        } catch (InvalidStateStoreException e) {
+            return Optional.empty(); // not started, stopping, rebalancing
         }
         QueryResult<R> partitionResult = result.getPartitionResults().get(partition);
-        if (partitionResult == null || partitionResult.isFailure()) {
+        if (partitionResult == null) {
             return Optional.empty();
+        }
+        if (partitionResult.isFailure()) {
+            return switch (partitionResult.getFailureReason()) {
+                case NOT_ACTIVE, NOT_PRESENT, NOT_UP_TO_BOUND -> Optional.empty();
+                default -> throw new IllegalStateException("store " + store + " partition " + partition + " failed "
+                        + query.getClass().getSimpleName() + ": " + partitionResult.getFailureReason() + " "
+                        + partitionResult.getFailureMessage());
+            };
         }
         return Optional.of(new Read<>(partitionResult.getResult()));
     }

@@ -42,26 +42,26 @@ final class LoginRoutes {
         try {
             body = Json.MAPPER.readTree(request.body());
         } catch (IOException e) {
-            throw ApiException.badRequest("the body is not JSON");
+            throw ApiError.badRequest("the body is not JSON");
         }
         if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("the body must be a JSON object: a RingCentral token response or {\"owner_id\": ...}");
+            throw ApiError.badRequest("the body must be a JSON object: a RingCentral token response or {\"owner_id\": ...}");
         }
         if (!body.hasNonNull("owner_id")) {
-            throw ApiException.badRequest("owner_id is missing: it names the extension that logged in");
+            throw ApiError.badRequest("owner_id is missing: it names the extension that logged in");
         }
         LoginEvent login;
         try {
             login = LoginEvents.fromTokenResponse(body, LoginEvent.SOURCE_INGEST, loggedInAt(body),
                     Ids.optional(Json.text(body, "accountId"), "login", "accountId"), clientId(body));
         } catch (InvalidRecordException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw ApiError.badRequest(e.getMessage());
         }
         try {
             producer.send(new ProducerRecord<>(Topics.LOGINS.name(), null, login.loggedInAt().toEpochMilli(),
                     login.ownerId(), login)).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw ApiException.unavailable("the login could not be published to Kafka: " + e.getClass().getSimpleName());
+            throw ApiError.unavailable("the login could not be published to Kafka: " + e.getClass().getSimpleName());
         }
         return ApiResponse.json(202, Map.of("ownerId", login.ownerId(), "loggedInAt", login.loggedInAt().toString()));
     }
@@ -74,7 +74,7 @@ final class LoginRoutes {
         try {
             return Instant.parse(raw);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("loggedInAt must be an ISO-8601 UTC time such as 2026-03-01T09:00:00Z");
+            throw ApiError.badRequest("loggedInAt must be an ISO-8601 UTC time such as 2026-03-01T09:00:00Z");
         }
     }
 

@@ -1,121 +1,132 @@
 package dev.rcidentity.query;
 
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Answers a read wherever its data lives, in this order: this instance when it holds the active copy; else the active
- * instance, once (a forwarded request is never forwarded again, so instances with stale metadata cannot ping-pong);
- * else a standby copy whose staleness is within {@code ?maxLagMs=}, here or on another instance; else 503 with
- * Retry-After. {@code X-Served-By} names the instance that answered, {@code X-Served-From} says how.
+ * Answers a typed read wherever its data lives, in this order: this instance when it holds the active copy; else the
+ * active instance, once (a forwarded request is never forwarded again, so instances with stale metadata cannot
+ * ping-pong); else a standby copy whose staleness is within {@code maxLagMs}, here or on another instance; else 503
+ * with Retry-After. The answer says which instance served it and how.
  */
 public final class QueryService implements AutoCloseable {
-    public static final String STALE_MS = "X-Stale-Ms";
-    public static final long DEFAULT_MAX_LAG_MS = 30_000;
-
-    /** Reads one partition on this instance; empty when this instance cannot answer for it now. */
-    @FunctionalInterface
-    interface LocalRead {
-        Optional<ApiResponse> read(int partition, boolean activeOnly);
-    }
-
     private final HostInfo self;
     private final String selfName;
     private final int partitions;
-    final LocalStores stores;
     private final Placements placements;
-    private final StandbyStaleness staleness;
-    private final InstanceClient instances;
+    private final LocalReads reads;
+    private final Staleness staleness;
+    private final Instances instances;
+    private final AutoCloseable resources;
+
+    QueryService(HostInfo self, int partitions, Placements placements, LocalReads reads, Staleness staleness,
+                 Instances instances, AutoCloseable resources) {
+        this.self = self;
+        this.selfName = self.host() + ":" + self.port();
+        this.partitions = partitions;
+        this.placements = placements;
+        this.reads = reads;
+        this.staleness = staleness;
+        this.instances = instances;
+        this.resources = resources;
+    }
 
     /**
      * @param self this instance as other instances reach it (APPLICATION_SERVER)
      * @param partitionedTopic the input topic whose partitions number the tasks ({@code rc.extensions.v1})
      * @param partitions how many partitions it has
      */
-    public QueryService(KafkaStreams streams, HostInfo self, String partitionedTopic, int partitions, Clock clock) {
-        this.self = self;
-        this.selfName = self.host() + ":" + self.port();
-        this.partitions = partitions;
-        this.stores = new LocalStores(streams);
-        this.placements = new Placements(streams, partitionedTopic);
-        this.staleness = new StandbyStaleness(streams, clock);
-        this.instances = new InstanceClient(self, Duration.ofSeconds(3));
+    public static QueryService forStreams(KafkaStreams streams, HostInfo self, String partitionedTopic, int partitions,
+                                          Clock clock) {
+        StandbyStaleness staleness = new StandbyStaleness(streams, clock);
+        return new QueryService(self, partitions, new StreamsPlacements(streams, partitionedTopic), new LocalStores(streams),
+                staleness, new InstanceClient(self, Duration.ofSeconds(3)), staleness);
     }
 
     int partitions() {
         return partitions;
     }
 
-    /** Answers a read of {@code key} in {@code store}; {@code forwardTo} is the path and query another instance answers. */
-    <K> ApiResponse answerKey(ApiRequest request, String store, K key, Serializer<K> serializer, String forwardTo, LocalRead read) {
-        return answer(request, store, placements.ofKey(store, key, serializer), forwardTo, read);
+    <T> Served<T> serve(StoreQuery.ByKey<T> query, ReadContext context) {
+        return serve(query, placements.ofKey(query.store(), query.key()), context);
     }
 
-    /** Answers a read of one partition of the partition-wide stores (the account listings). */
-    ApiResponse answerPartition(ApiRequest request, String store, int partition, String forwardTo, LocalRead read) {
-        return answer(request, store, placements.ofPartition(partition), forwardTo, read);
+    <T> Served<T> serve(StoreQuery.ByPartition<T> query, ReadContext context) {
+        return serve(query, placements.ofPartition(query.partition()), context);
     }
 
-    private ApiResponse answer(ApiRequest request, String store, Placement placement, String forwardTo, LocalRead read) {
-        boolean forwarded = request.header(InstanceClient.FORWARDED_BY) != null;
-        long maxLagMs = request.longParam("maxLagMs", DEFAULT_MAX_LAG_MS, 0, Long.MAX_VALUE);
+    private <T> Served<T> serve(StoreQuery<T> query, Placement placement, ReadContext context) {
         boolean selfActive = self.equals(placement.active());
         int partition = placement.partition();
-
         if (selfActive) {
-            Optional<ApiResponse> local = read.read(partition, true);
+            Optional<LocalStores.Read<T>> local = reads.read(query, partition, true);
             if (local.isPresent()) {
-                return served(local.get(), "local");
+                return new Served<>(local.get().value(), selfName, Served.From.LOCAL, null);
             }
-        } else if (!forwarded && placement.active() != null) {
-            Optional<ApiResponse> remote = instances.get(placement.active(), forwardTo, request, false);
-            if (remote.isPresent() && remote.get().status() != 503) {
-                boolean fromStandby = "standby".equals(remote.get().headers().get(ApiServer.SERVED_FROM));
-                return fromStandby ? remote.get() : remote.get().withHeader(ApiServer.SERVED_FROM, "forwarded");
+        } else if (!context.forwarded() && placement.active() != null) {
+            Optional<Served<T>> remote = ask(placement.active(), query, context);
+            if (remote.isPresent()) {
+                return remote.get();
             }
         }
         if (selfActive || placement.standbys().contains(self)) {
-            long stale = staleness.stalenessMs(store, partition);
-            if (stale <= maxLagMs) {
-                Optional<ApiResponse> local = read.read(partition, false);
+            long stale = staleness.stalenessMs(query.store(), partition);
+            if (stale <= context.maxLagMs()) {
+                Optional<LocalStores.Read<T>> local = reads.read(query, partition, false);
                 if (local.isPresent()) {
-                    return served(local.get(), "standby").withHeader(STALE_MS, String.valueOf(stale));
+                    return new Served<>(local.get().value(), selfName, Served.From.STANDBY, stale);
                 }
             }
         }
-        if (!forwarded) {
+        if (!context.forwarded()) {
             for (HostInfo standby : placement.standbys()) {
-                if (standby.equals(self)) {
-                    continue;
-                }
-                Optional<ApiResponse> remote = instances.get(standby, withMaxLag(forwardTo, maxLagMs), request, true);
-                if (remote.isPresent() && remote.get().status() != 503) {
-                    return remote.get();
+                if (!standby.equals(self)) {
+                    Optional<Served<T>> remote = ask(standby, query, context);
+                    if (remote.isPresent()) {
+                        return remote.get();
+                    }
                 }
             }
         }
-        throw ApiException.unavailable("no instance can answer for partition " + partition + " of " + store
+        throw ApiError.unavailable("no instance can answer for partition " + partition + " of " + query.store()
                 + " right now (starting, rebalancing or restoring)");
     }
 
-    private ApiResponse served(ApiResponse response, String how) {
-        return response.withHeader(ApiServer.SERVED_BY, selfName).withHeader(ApiServer.SERVED_FROM, how);
-    }
-
-    private static String withMaxLag(String pathAndQuery, long maxLagMs) {
-        if (pathAndQuery.contains("maxLagMs=")) {
-            return pathAndQuery;
+    /** Asks another instance; empty when it cannot be reached or cannot answer now (503). */
+    private <T> Optional<Served<T>> ask(HostInfo target, StoreQuery<T> query, ReadContext context) {
+        String path = query.forwardPath();
+        path += (path.contains("?") ? "&" : "?") + "maxLagMs=" + context.maxLagMs();
+        Optional<ApiResponse> answer = instances.get(target, path, context.authorization());
+        if (answer.isEmpty() || answer.get().status() == 503) {
+            return Optional.empty();
         }
-        return pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + "maxLagMs=" + maxLagMs;
+        ApiResponse response = answer.get();
+        String servedBy = response.headers().getOrDefault(Headers.SERVED_BY, target.host() + ":" + target.port());
+        boolean standby = Served.From.STANDBY == Served.From.ofHeader(response.headers().get(Headers.SERVED_FROM));
+        String stale = response.headers().get(Headers.STALE_MS);
+        Served.From from = standby ? Served.From.STANDBY : Served.From.FORWARDED;
+        Long staleMs = standby && stale != null ? Long.valueOf(stale) : null;
+        if (response.status() == 404) {
+            return Optional.of(new Served<>(null, servedBy, from, staleMs));
+        }
+        if (response.status() != 200) {
+            throw ApiError.relayed(response.status(), response.body());
+        }
+        try {
+            return Optional.of(new Served<>(query.decode(response.body()), servedBy, from, staleMs));
+        } catch (IOException e) {
+            throw new IllegalStateException("instance " + servedBy + " answered " + query.forwardPath()
+                    + " with a body that is not a " + query.answerType(), e);
+        }
     }
 
     @Override
-    public void close() {
-        staleness.close();
+    public void close() throws Exception {
+        resources.close();
     }
 }

@@ -51,8 +51,8 @@ public final class Router {
             }
         }
         if (pathMatched) {
-            throw new ApiException(405, "method_not_allowed", method + " is not allowed on " + path);
+            throw new ApiError(405, "method_not_allowed", method + " is not allowed on " + path);
         }
-        throw ApiException.notFound("no such endpoint: " + path);
+        throw ApiError.notFound("no such endpoint: " + path);
     }
 }

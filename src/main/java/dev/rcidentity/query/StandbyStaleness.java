@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * checked against. Under exactly-once a changelog ends with a transaction marker that a copy never reads, so an offset
  * lag of one is the caught-up state (a record not yet read would come with its own marker: a lag of two or more).
  */
-final class StandbyStaleness implements AutoCloseable {
+final class StandbyStaleness implements Staleness, AutoCloseable {
     static final long UNKNOWN = Long.MAX_VALUE;
     private static final long CAUGHT_UP_LAG = 1;
 
@@ -35,8 +35,8 @@ final class StandbyStaleness implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::refresh, 0, 500, TimeUnit.MILLISECONDS);
     }
 
-    /** Milliseconds since the partition's local copy was last caught up; {@link #UNKNOWN} when never seen caught up. */
-    long stalenessMs(String store, int partition) {
+    @Override
+    public long stalenessMs(String store, int partition) {
         Long at = caughtUpAt.get(store + "/" + partition);
         return at == null ? UNKNOWN : Math.max(0, clock.millis() - at);
     }

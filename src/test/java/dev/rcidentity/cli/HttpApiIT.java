@@ -91,7 +91,7 @@ class HttpApiIT {
         TestInstance.Response found = api.getUntil("/v1/identities/" + ALICE,
                 r -> r.status() == 200 && r.body().contains("Acme"), WAIT);
         JsonNode identity = json(found);
-        assertEquals("RESOLVED", identity.path("resolution").asText());
+        assertEquals("RESOLVED", identity.path("resolution").asText(), found.status() + " " + found.body());
         assertEquals("Alice Smith", identity.path("name").asText());
         assertEquals("Acme", identity.path("account").path("companyName").asText());
         assertEquals(api.name, found.header("X-Served-By"));

@@ -4,6 +4,7 @@ import dev.rcidentity.config.SettingKeys;
 import dev.rcidentity.config.Settings;
 import dev.rcidentity.poller.Poller;
 import dev.rcidentity.query.ApiServer;
+import dev.rcidentity.query.HttpServerOptions;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.io.IOException;
@@ -40,12 +41,12 @@ final class TestInstance implements AutoCloseable {
     /** Present when the instance runs the poller too (its settings name RingCentral connections). */
     final Poller poller;
 
-    private TestInstance(Settings settings, String bootstrap, boolean withPoller) throws IOException {
+    private TestInstance(Settings settings, String bootstrap, boolean withPoller, HttpServerOptions http) throws IOException {
         this.token = settings.find(SettingKeys.API_TOKEN).orElse(null);
         Assembly assembly = new Assembly(settings, lifecycle);
         this.streams = assembly.startStreams(bootstrap);
         this.poller = withPoller ? assembly.startPoller(ConnectionsReader.read(settings), bootstrap) : null;
-        this.api = assembly.startApi(bootstrap);
+        this.api = assembly.startApi(bootstrap, http);
         this.name = "127.0.0.1:" + api.port();
     }
 
@@ -56,6 +57,11 @@ final class TestInstance implements AutoCloseable {
 
     static TestInstance start(String bootstrap, Path dir, String applicationId, Map<String, String> extra,
                               boolean withPoller) throws IOException {
+        return start(bootstrap, dir, applicationId, extra, withPoller, HttpServerOptions.defaults());
+    }
+
+    static TestInstance start(String bootstrap, Path dir, String applicationId, Map<String, String> extra,
+                              boolean withPoller, HttpServerOptions http) throws IOException {
         int port = freePort();
         Map<String, String> values = new HashMap<>(Map.of(
                 SettingKeys.STATE_DIR.key(), dir.resolve("state-" + port).toString(),
@@ -64,7 +70,7 @@ final class TestInstance implements AutoCloseable {
                 SettingKeys.APPLICATION_SERVER.key(), "127.0.0.1:" + port,
                 "kafka.commit.interval.ms", "100"));
         values.putAll(extra);
-        return new TestInstance(Settings.of(values), bootstrap, withPoller);
+        return new TestInstance(Settings.of(values), bootstrap, withPoller, http);
     }
 
     URI base() {

@@ -1,0 +1,45 @@
+package dev.rcidentity.query;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class RouterTest {
+    private static final Handler OK = request -> ApiResponse.text(200, "ok", "text/plain");
+    private final Router router = new Router()
+            .add("GET", "/v1/identities/{ownerId}", OK)
+            .add("GET", "/v1/extensions/{extensionId}/history", OK)
+            .add("GET", "/v1/accounts/{accountId}/extension-numbers/{number}", OK)
+            .add("POST", "/v1/logins", OK);
+
+    @Test
+    void matchesATemplateAndNamesItsParameters() {
+        Router.Match match = router.match("GET", "/v1/accounts/42/extension-numbers/420");
+        assertEquals("/v1/accounts/{accountId}/extension-numbers/{number}", match.template());
+        assertEquals(Map.of("accountId", "42", "number", "420"), match.pathParams());
+        assertEquals(Map.of("ownerId", "7"), router.match("GET", "/v1/identities/7").pathParams());
+        assertEquals(Map.of(), router.match("POST", "/v1/logins").pathParams());
+    }
+
+    @Test
+    void aParameterIsOneWholeSegment() {
+        assertEquals(404, assertThrows(ApiError.class, () -> router.match("GET", "/v1/identities/7/more")).status());
+        assertEquals(404, assertThrows(ApiError.class, () -> router.match("GET", "/v1/identities/")).status());
+        assertEquals("/v1/extensions/{extensionId}/history",
+                router.match("GET", "/v1/extensions/9/history").template());
+    }
+
+    @Test
+    void unknownPathsAre404AndKnownPathsWithAnotherMethod405() {
+        ApiError notFound = assertThrows(ApiError.class, () -> router.match("GET", "/v2/identities/7"));
+        assertEquals(404, notFound.status());
+        assertEquals("not_found", notFound.code());
+        ApiError wrongMethod = assertThrows(ApiError.class, () -> router.match("GET", "/v1/logins"));
+        assertEquals(405, wrongMethod.status());
+        assertEquals("method_not_allowed", wrongMethod.code());
+        assertEquals(405, assertThrows(ApiError.class, () -> router.match("DELETE", "/v1/identities/7")).status());
+    }
+}
