@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -145,19 +147,23 @@ public final class TokenClient {
         return text != null && ERROR_CODE.matcher(text).matches() ? text : "unknown";
     }
 
-    /** RingCentral's error code (OAuth {@code error}, else {@code errorCode}), when it is a plain code; never the body. */
+    /**
+     * RingCentral's error codes, comma-separated: the OAuth {@code error} and the platform's {@code errorCode}
+     * ({@code invalid_grant, OAU-144}), those that are plain codes only; null when there are none. Never the body.
+     */
     static String errorCode(byte[] body) {
         JsonNode node = json(body);
         if (node == null) {
             return null;
         }
-        for (String field : new String[]{"error", "errorCode"}) {
-            String code = Json.text(node, field);
+        Set<String> codes = new LinkedHashSet<>();
+        for (String code : new String[]{Json.text(node, "error"), Json.text(node, "errorCode"),
+                Json.text(node.path("errors").path(0), "errorCode")}) {
             if (code != null && ERROR_CODE.matcher(code).matches()) {
-                return code;
+                codes.add(code);
             }
         }
-        return null;
+        return codes.isEmpty() ? null : String.join(", ", codes);
     }
 
     private static JsonNode json(byte[] body) {
