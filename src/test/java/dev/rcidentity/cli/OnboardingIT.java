@@ -260,6 +260,31 @@ class OnboardingIT {
 
     @Test
     @Order(4)
+    void theDemoConnectsEachSimulatedCompanyThroughTheSameFlow() throws Exception {
+        String earlierRun = account(0);
+        TestInstance.Response stale = admin("POST", "/v1/connections", Json.MAPPER.createObjectNode()
+                .put("name", "simulator-" + earlierRun).put("serverUrl", simulator.baseUrl() + "/")
+                .put("clientId", simulator.appCredentials().clientId())
+                .put("clientSecret", simulator.appCredentials().clientSecret())
+                .put("jwt", simulator.adminJwt(earlierRun)).toString());
+        assertEquals(201, stale.status(), stale.body());
+
+        DemoOnboarding demo = new DemoOnboarding(api.base(), ADMIN, simulator);
+        List<String> names = simulator.accounts().stream().map(DemoOnboarding::nameOf).toList();
+        assertEquals(names, demo.connect(simulator.accounts()));
+        assertEquals(List.of(), demo.connect(simulator.accounts()), "a second run connects nothing twice");
+        JsonNode listed = Json.MAPPER.readTree(admin("GET", "/v1/connections", null).body()).path("connections");
+        for (JsonNode connection : listed) {
+            if (connection.path("name").asText().startsWith(DemoOnboarding.NAME_PREFIX)) {
+                assertEquals(simulator.baseUrl().toString(), connection.path("serverUrl").asText());
+                assertEquals("refresh_token", connection.path("grantType").asText());
+            }
+        }
+        assertEquals(2 + names.size(), listed.size(), listed.toString());
+    }
+
+    @Test
+    @Order(5)
     void noSecretInAnyAnswerLogLineOrTopic() throws Exception {
         Set<String> secrets = new HashSet<>(simulator.issuedTokens());
         secrets.add(simulator.appCredentials().clientSecret());
