@@ -1,6 +1,7 @@
 package dev.rcidentity.bench;
 
 import dev.rcidentity.kafka.EmbeddedKafkaBroker;
+import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.TopicDefinition;
 import dev.rcidentity.kafka.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
@@ -36,11 +37,13 @@ final class BenchKafka implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final EmbeddedKafkaBroker broker;
+    private final KafkaClients clients;
     private final Admin admin;
     private final int partitions;
 
-    private BenchKafka(EmbeddedKafkaBroker broker, Admin admin, int partitions) {
+    private BenchKafka(EmbeddedKafkaBroker broker, KafkaClients clients, Admin admin, int partitions) {
         this.broker = broker;
+        this.clients = clients;
         this.admin = admin;
         this.partitions = partitions;
     }
@@ -48,7 +51,8 @@ final class BenchKafka implements AutoCloseable {
     /** Starts a broker in {@code dir} and creates the contract's topics with {@code partitions} partitions. */
     static BenchKafka start(Path dir, int partitions) {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0);
-        Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
+        KafkaClients clients = KafkaClients.of(Map.of(), broker.bootstrapServers());
+        Admin admin = Admin.create(clients.admin());
         try {
             new TopicProvisioner(admin, partitions, Optional.empty()).ensure(TopicDefinition.bundled());
         } catch (RuntimeException e) {
@@ -56,11 +60,16 @@ final class BenchKafka implements AutoCloseable {
             broker.close();
             throw e;
         }
-        return new BenchKafka(broker, admin, partitions);
+        return new BenchKafka(broker, clients, admin, partitions);
     }
 
     String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** Client configurations as production makes them, for this broker. */
+    KafkaClients clients() {
+        return clients;
     }
 
     int partitions() {
@@ -79,14 +88,11 @@ final class BenchKafka implements AutoCloseable {
     }
 
     /**
-     * The bench's loading producer: idempotent, acks=all, lz4 and large batches, so that loading a million records
-     * takes seconds.
+     * The bench's loading producer: the production producer with lz4 and large batches, so that loading a million
+     * records takes seconds.
      */
     <K, V> KafkaProducer<K, V> producer(Serializer<K> keys, Serializer<V> values, int lingerMs) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        Map<String, Object> props = clients.producer("bench-loader", Duration.ofMinutes(2));
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
@@ -96,10 +102,7 @@ final class BenchKafka implements AutoCloseable {
 
     /** A consumer outside any group (assign, not subscribe); read_committed like every downstream reader. */
     <K, V> KafkaConsumer<K, V> consumer(Deserializer<K> keys, Deserializer<V> values) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<String, Object> props = clients.readCommittedConsumer("bench-reader");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
@@ -132,10 +135,6 @@ final class BenchKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot list topics: " + e.getMessage(), e);
         }
-    }
-
-    long totalEndOffset(String topic) {
-        return endOffsets(List.of(topic)).values().stream().mapToLong(Long::longValue).sum();
     }
 
     Map<TopicPartition, Long> committedOffsets(String group) {

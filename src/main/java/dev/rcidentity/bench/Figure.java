@@ -7,7 +7,7 @@ import java.util.List;
  * compared with and the target it is held to.
  *
  * @param ratio   value / floor value, when there is a floor
- * @param status  {@code met}, {@code missed}, {@code info} (no target) or {@code not measured}
+ * @param status  {@code met}, {@code missed} or {@code info} (no target)
  */
 public record Figure(
         String section,
@@ -25,10 +25,6 @@ public record Figure(
         return new Figure(section, name, value, unit, List.copyOf(samples), null, null, null, "info", note);
     }
 
-    static Figure notMeasured(String section, String name, String why) {
-        return new Figure(section, name, Double.NaN, "", List.of(), null, null, null, "not measured", why);
-    }
-
     /** The same figure held to a target. */
     Figure against(String targetText, boolean met) {
         return new Figure(section, name, value, unit, samples, floor, ratio, targetText, met ? "met" : "missed", note);
@@ -41,9 +37,5 @@ public record Figure(
 
     Figure relativeTo(String floorName, double floorValue) {
         return new Figure(section, name, value, unit, samples, floorName, value / floorValue, target, status, note);
-    }
-
-    Figure withNote(String text) {
-        return new Figure(section, name, value, unit, samples, floor, ratio, target, status, text);
     }
 }

@@ -12,7 +12,6 @@ import dev.rcidentity.simulator.SimulatorOptions;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One full sweep of a simulated account by the real poller, publishing to the bench broker, under RingCentral's
@@ -39,7 +38,7 @@ final class PollerSweepBench {
                     simulator.appCredentials().clientId(), simulator.appCredentials().clientSecret(),
                     simulator.adminJwt(account.accountId()), null);
             try (Poller poller = Poller.create(List.of(connection), PollerOptions.defaults(),
-                    Map.of("bootstrap.servers", kafka.bootstrapServers()), Clock.systemUTC())) {
+                    kafka.clients(), Clock.systemUTC())) {
                 poller.loadPublishedState();
                 simulator.clearRequests();
                 long start = System.nanoTime();

@@ -1,7 +1,7 @@
 package dev.rcidentity.bench;
 
-import dev.rcidentity.kafka.Settings;
-import dev.rcidentity.kafka.StreamsSettings;
+import dev.rcidentity.kafka.KafkaClients;
+import dev.rcidentity.kafka.StreamsOptions;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -17,7 +17,7 @@ import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * A Kafka Streams client under measurement, configured as production configures it ({@link StreamsSettings}:
+ * A Kafka Streams client under measurement, configured as production configures it ({@link KafkaClients#streams}:
  * exactly_once_v2 and the rest). A measured burst is produced while the client is paused, so the clock runs only
  * while it processes: from {@code resume()} until it has committed every input offset.
  */
@@ -36,13 +36,8 @@ final class StreamsApp implements AutoCloseable {
 
     /** {@code httpPort}: where this instance's HTTP API will listen (its application.server). */
     static Properties config(BenchKafka kafka, String applicationId, Path stateDir, int httpPort) {
-        Settings settings = Settings.of(Map.of(
-                Settings.APPLICATION_ID, applicationId,
-                Settings.STATE_DIR, stateDir.toString(),
-                Settings.APPLICATION_SERVER, "127.0.0.1:" + httpPort));
-        Properties config = StreamsSettings.streamsConfig(settings, kafka.bootstrapServers());
         // The bench runs one instance: a standby could never be placed and would only log about it.
-        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
+        Properties config = kafka.clients().streams(new StreamsOptions(applicationId, stateDir, "127.0.0.1:" + httpPort, 0));
         // The lookup step's second instance takes its half of the tasks at once instead of warming up replicas
         // first (the group leader's setting decides, so every bench instance carries it).
         config.put(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, String.valueOf(Long.MAX_VALUE));

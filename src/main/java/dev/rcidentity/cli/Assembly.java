@@ -1,9 +1,10 @@
 package dev.rcidentity.cli;
 
-import dev.rcidentity.kafka.Settings;
-import dev.rcidentity.kafka.StreamsSettings;
+import dev.rcidentity.config.Settings;
+import dev.rcidentity.config.SettingKeys;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.LoginEvent;
+import dev.rcidentity.poller.ConnectionSettings;
 import dev.rcidentity.poller.Poller;
 import dev.rcidentity.query.ApiServer;
 import dev.rcidentity.query.HealthCheck;
@@ -19,14 +20,12 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,8 +48,9 @@ final class Assembly {
         new ProcessorMetrics().bindTo(registry);
     }
 
-    Poller startPoller(Settings pollerSettings) {
-        Poller poller = lifecycle.add(Poller.fromSettings(pollerSettings, clock));
+    Poller startPoller(List<ConnectionSettings> connections, String bootstrap) {
+        Poller poller = lifecycle.add(Poller.create(connections, OptionsFromSettings.poller(settings),
+                OptionsFromSettings.kafka(settings, bootstrap), clock));
         pollerMeters = new PollerMeters(poller.metrics(), registry);
         checks.add(new PollerHealth(poller));
         poller.start();
@@ -58,7 +58,8 @@ final class Assembly {
     }
 
     StreamsService startStreams(String bootstrap) {
-        streams = lifecycle.add(StreamsService.start(settings, bootstrap, lifecycle::fail));
+        streams = lifecycle.add(StreamsService.start(OptionsFromSettings.kafka(settings, bootstrap),
+                OptionsFromSettings.streams(settings), settings.get(SettingKeys.STORE_HISTORY_RETENTION), lifecycle::fail));
         new KafkaStreamsMetrics(streams.streams()).bindTo(registry);
         checks.add(new StreamsHealth(streams.streams()));
         return streams;
@@ -74,29 +75,20 @@ final class Assembly {
                 Topics.LOGINS.keySerde().serializer(), Topics.LOGINS.valueSerde().serializer()));
         QueryService queries = null;
         if (streams != null) {
-            HostInfo self = HostInfo.buildFromEndpoint(StreamsSettings.applicationServer(settings));
+            HostInfo self = HostInfo.buildFromEndpoint(OptionsFromSettings.streams(settings).applicationServer());
             queries = lifecycle.add(QueryService.forStreams(streams.streams(), self, Topics.EXTENSIONS.name(), streams.partitions(), clock));
         }
-        String host = settings.get(Settings.HTTP_HOST, "127.0.0.1");
-        int port = settings.getInt(Settings.HTTP_PORT, 8080, 0, 65_535);
+        OptionsFromSettings.ApiOptions api = OptionsFromSettings.api(settings);
         Runnable beforeScrape = () -> {
             if (pollerMeters != null) {
                 pollerMeters.refresh();
             }
         };
-        return lifecycle.add(HttpApi.start(host, port, settings.get(Settings.API_TOKEN).orElse(null), queries, logins,
+        return lifecycle.add(HttpApi.start(api.host(), api.port(), api.apiToken(), queries, logins,
                 checks, registry, beforeScrape, clock, options));
     }
 
     private Map<String, Object> loginProducerConfig(String bootstrap) {
-        Map<String, Object> props = new HashMap<>(settings.kafkaClientProperties());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
-        props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Duration.ofSeconds(30).toMillis()));
-        props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Duration.ofSeconds(10).toMillis()));
-        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Duration.ofSeconds(10).toMillis()));
-        return props;
+        return OptionsFromSettings.kafka(settings, bootstrap).producer("rc-identity-login-ingest", Duration.ofSeconds(30));
     }
 }

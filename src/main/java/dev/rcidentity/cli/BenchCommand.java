@@ -4,7 +4,8 @@ import dev.rcidentity.bench.BenchOptions;
 import dev.rcidentity.bench.BenchResults;
 import dev.rcidentity.bench.BenchRunner;
 import dev.rcidentity.bench.ResultsReport;
-import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.config.SettingKeys;
+import dev.rcidentity.config.Settings;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -44,7 +45,7 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(Settings settings, Console console) throws Exception {
-        boolean quick = Boolean.parseBoolean(settings.get("quick", "false"));
+        boolean quick = settings.get(SettingKeys.QUICK);
         Path work = OUTPUT.resolve("work-" + ProcessHandle.current().pid());
         removeAbandonedWorkDirectories();
         BenchOptions options = quick ? BenchOptions.quick(work) : BenchOptions.full(work);

@@ -1,6 +1,6 @@
 package dev.rcidentity.cli;
 
-import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.config.Settings;
 
 /** One sub-command of the {@code rc-identity} jar. */
 interface Command {

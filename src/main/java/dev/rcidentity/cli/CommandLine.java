@@ -1,6 +1,8 @@
 package dev.rcidentity.cli;
 
-import dev.rcidentity.kafka.SettingsException;
+import dev.rcidentity.config.SettingKeys;
+import dev.rcidentity.config.Settings;
+import dev.rcidentity.config.SettingsException;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,7 +16,7 @@ import java.util.Set;
  */
 record CommandLine(String command, boolean help, Path configFile, Map<String, String> settings) {
     /** Options that take no value ({@code bench --quick}). */
-    static final Set<String> FLAGS = Set.of("quick");
+    static final Set<String> FLAGS = Set.of(SettingKeys.QUICK.key());
 
     static CommandLine parse(String[] args) {
         String command = null;
@@ -42,6 +44,8 @@ record CommandLine(String command, boolean help, Path configFile, Map<String, St
                 }
                 if (option.equals("config")) {
                     config = Path.of(value);
+                } else if (!Settings.isKnown(option)) {
+                    throw new SettingsException("Unknown setting --" + option + " ('<command> --help' lists the settings)");
                 } else {
                     settings.put(option, value);
                 }

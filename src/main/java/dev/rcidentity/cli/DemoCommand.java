@@ -1,8 +1,9 @@
 package dev.rcidentity.cli;
 
 import dev.rcidentity.kafka.EmbeddedKafkaBroker;
-import dev.rcidentity.kafka.Settings;
-import dev.rcidentity.kafka.SettingsException;
+import dev.rcidentity.config.SettingKeys;
+import dev.rcidentity.config.Settings;
+import dev.rcidentity.config.SettingsException;
 import dev.rcidentity.poller.ConnectionSettings;
 import dev.rcidentity.query.ApiServer;
 import dev.rcidentity.simulator.RingCentralSimulator;
@@ -14,10 +15,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** {@code demo}: everything on one machine, embedded where nothing else is configured. */
 final class DemoCommand implements Command {
-    static final int DEFAULT_EMBEDDED_PORT = 9092;
     static final Duration DEMO_POLL_INTERVAL = Duration.ofSeconds(30);
 
     @Override
@@ -40,41 +41,36 @@ final class DemoCommand implements Command {
                 and runs the poller, the topology and the HTTP API. Simulated users log in every few seconds and
                 are reported to POST /v1/logins, as an integration would. Prints where to look and curl examples;
                 Ctrl-C stops it. A second run on the same DATA_DIR continues where the first stopped.
-
-                Settings:
-                  KAFKA_BOOTSTRAP_SERVERS   use this cluster instead of the embedded broker
-                  EMBEDDED_KAFKA_PORT       where the embedded broker listens on 127.0.0.1 (default 9092)
-                  DATA_DIR                  broker log directory and streams state (default ./data)
-                  RC_CLIENT_ID, RC_CLIENT_SECRET, RC_JWT or RC_CONNECTIONS_FILE   poll real RingCentral accounts
-                  SIMULATOR_ACCOUNTS / SIMULATOR_EXTENSIONS   simulator size (default 3 / 200)
-                  POLL_INTERVAL             between sweeps (default PT30S in the demo)
-                  HTTP_HOST / HTTP_PORT     where the HTTP API listens (default 127.0.0.1:8080)
-                  TOPIC_PARTITIONS          partitions of the topics it creates (default 6)
-                """;
+                """ + HelpText.settings(false, SettingKeys.KAFKA_BOOTSTRAP_SERVERS, SettingKeys.EMBEDDED_KAFKA_PORT,
+                SettingKeys.DATA_DIR, SettingKeys.RC_CLIENT_ID, SettingKeys.RC_CLIENT_SECRET, SettingKeys.RC_JWT,
+                SettingKeys.RC_CONNECTIONS_FILE, SettingKeys.SIMULATOR_ACCOUNTS, SettingKeys.SIMULATOR_EXTENSIONS,
+                SettingKeys.POLL_INTERVAL, SettingKeys.HTTP_HOST, SettingKeys.HTTP_PORT, SettingKeys.API_TOKEN,
+                SettingKeys.TOPIC_PARTITIONS);
     }
 
     @Override
     public int run(Settings settings, Console console) throws Exception {
         try (Lifecycle lifecycle = new Lifecycle()) {
             lifecycle.stopOnSignal();
-            String bootstrap = settings.bootstrapServers().orElse(null);
+            String bootstrap = settings.find(SettingKeys.KAFKA_BOOTSTRAP_SERVERS).orElse(null);
             if (bootstrap == null) {
-                int port = settings.getInt(Settings.EMBEDDED_KAFKA_PORT, DEFAULT_EMBEDDED_PORT, 1, 65_535);
+                int port = settings.get(SettingKeys.EMBEDDED_KAFKA_PORT);
                 requireFree(port);
                 Path logDir = settings.dataDir().resolve("kafka");
                 console.out().println("Starting an embedded Kafka broker on 127.0.0.1:" + port + " (data in " + logDir + ") ...");
                 bootstrap = lifecycle.add(EmbeddedKafkaBroker.start(logDir, port)).bootstrapServers();
-                settings = settings.with(Settings.KAFKA_BOOTSTRAP_SERVERS, bootstrap);
             }
-            if (settings.get(Settings.POLL_INTERVAL).isEmpty()) {
-                settings = settings.with(Settings.POLL_INTERVAL, DEMO_POLL_INTERVAL.toString());
+            if (!settings.isSet(SettingKeys.POLL_INTERVAL)) {
+                settings = settings.with(SettingKeys.POLL_INTERVAL, DEMO_POLL_INTERVAL.toString());
             }
             RingCentralSimulator simulator = null;
-            if (ConnectionSettings.fromSettings(settings).isEmpty()) {
-                simulator = lifecycle.add(SimulatorCommand.start(settings));
-                lifecycle.add(SimulatorCommand.rememberRound(simulator, settings));
-                Path connections = SimulatorCommand.writeConnections(simulator, settings);
-                settings = settings.with(ConnectionSettings.RC_CONNECTIONS_FILE, connections.toString());
+            List<ConnectionSettings> connections = ConnectionsReader.read(settings);
+            if (connections.isEmpty()) {
+                Path dataDir = settings.dataDir();
+                simulator = lifecycle.add(SimulatorCommand.start(OptionsFromSettings.simulator(settings), dataDir));
+                lifecycle.add(SimulatorCommand.rememberRound(simulator, dataDir));
+                Path file = SimulatorCommand.writeConnections(simulator, dataDir);
+                connections = ConnectionsReader.read(settings.with(SettingKeys.RC_CONNECTIONS_FILE, file.toString()));
                 console.out().println("RingCentral simulator on " + simulator.baseUrl() + " with "
                         + simulator.accounts().size() + " accounts (no RingCentral credentials are set)");
             }
@@ -83,17 +79,17 @@ final class DemoCommand implements Command {
 
             Assembly assembly = new Assembly(settings, lifecycle);
             StreamsService streams = assembly.startStreams(bootstrap);
-            assembly.startPoller(settings);
+            assembly.startPoller(connections, bootstrap);
             ApiServer api = assembly.startApi(bootstrap);
-            String apiBase = "http://" + settings.get(Settings.HTTP_HOST, "127.0.0.1") + ":" + api.port();
+            String apiBase = "http://" + settings.get(SettingKeys.HTTP_HOST) + ":" + api.port();
             if (simulator != null) {
-                lifecycle.add(new DemoLogins(simulator, URI.create(apiBase), settings.get(Settings.API_TOKEN).orElse(null)))
+                lifecycle.add(new DemoLogins(simulator, URI.create(apiBase), settings.find(SettingKeys.API_TOKEN).orElse(null)))
                         .start(Duration.ofSeconds(2));
             }
             if (!streams.awaitRunning(Duration.ofMinutes(2))) {
                 lifecycle.fail("Kafka Streams did not reach RUNNING within 2 minutes");
             } else {
-                console.out().println(readyMessage(bootstrap, apiBase, settings.get(Settings.API_TOKEN).isPresent(), simulator));
+                console.out().println(readyMessage(bootstrap, apiBase, settings.isSet(SettingKeys.API_TOKEN), simulator));
             }
             return lifecycle.awaitStop();
         }

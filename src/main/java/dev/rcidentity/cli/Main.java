@@ -1,7 +1,7 @@
 package dev.rcidentity.cli;
 
-import dev.rcidentity.kafka.Settings;
-import dev.rcidentity.kafka.SettingsException;
+import dev.rcidentity.config.Settings;
+import dev.rcidentity.config.SettingsException;
 import dev.rcidentity.kafka.TopicMismatchException;
 
 import java.util.LinkedHashMap;

@@ -1,6 +1,10 @@
 package dev.rcidentity.cli;
 
-import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.config.SettingKeys;
+import dev.rcidentity.config.Settings;
+import dev.rcidentity.poller.ConnectionSettings;
+
+import java.util.List;
 
 /** {@code poller}: sweeps RingCentral into the topics; serves login ingest, health and metrics. */
 final class PollerCommand implements Command {
@@ -23,26 +27,20 @@ final class PollerCommand implements Command {
                 RingCentral REST API, within its rate limits, and publishes what changed to rc.accounts.v1 and
                 rc.extensions.v1; every token it obtains becomes a LoginEvent in rc.logins.v1. It also serves
                 POST /v1/logins, /health/live, /health/ready and /metrics. The topics must exist (see 'topics').
-
-                Settings:
-                  KAFKA_BOOTSTRAP_SERVERS            the cluster (required)
-                  RC_SERVER_URL                      RingCentral API base URL (default https://platform.ringcentral.com)
-                  RC_CLIENT_ID, RC_CLIENT_SECRET, RC_JWT   one connection (JWT bearer grant)
-                  RC_CONNECTIONS_FILE                JSON array of connections: {"name", "serverUrl"?, "clientId",
-                                                     "clientSecret", "jwt" or "refreshToken"}
-                  POLL_INTERVAL                      between full sweeps of one connection (ISO-8601, default PT5M)
-                  HTTP_HOST / HTTP_PORT              where the HTTP API listens (default 127.0.0.1:8080)
-                  API_TOKEN                          when set, /v1 requests need "Authorization: Bearer <API_TOKEN>"
-                """;
+                """ + HelpText.settings(true, SettingKeys.KAFKA_BOOTSTRAP_SERVERS, SettingKeys.RC_SERVER_URL,
+                SettingKeys.RC_CLIENT_ID, SettingKeys.RC_CLIENT_SECRET, SettingKeys.RC_JWT,
+                SettingKeys.RC_CONNECTIONS_FILE, SettingKeys.POLL_INTERVAL, SettingKeys.HTTP_HOST,
+                SettingKeys.HTTP_PORT, SettingKeys.API_TOKEN);
     }
 
     @Override
     public int run(Settings settings, Console console) throws Exception {
-        String bootstrap = settings.require(Settings.KAFKA_BOOTSTRAP_SERVERS, "the poller publishes to Kafka");
+        String bootstrap = settings.require(SettingKeys.KAFKA_BOOTSTRAP_SERVERS, "the poller publishes to Kafka");
+        List<ConnectionSettings> connections = ConnectionsReader.require(settings);
         try (Lifecycle lifecycle = new Lifecycle()) {
             lifecycle.stopOnSignal();
             Assembly assembly = new Assembly(settings, lifecycle);
-            assembly.startPoller(settings);
+            assembly.startPoller(connections, bootstrap);
             var api = assembly.startApi(bootstrap);
             console.out().println("rc-identity poller is running; HTTP on port " + api.port() + ". Ctrl-C stops it.");
             return lifecycle.awaitStop();

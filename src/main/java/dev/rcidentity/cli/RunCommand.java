@@ -1,12 +1,14 @@
 package dev.rcidentity.cli;
 
-import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.config.SettingKeys;
+import dev.rcidentity.config.Settings;
 import dev.rcidentity.poller.ConnectionSettings;
 import dev.rcidentity.query.ApiServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 
 /** {@code run}: production, every part, nothing embedded. */
 final class RunCommand implements Command {
@@ -36,15 +38,16 @@ final class RunCommand implements Command {
 
     @Override
     public int run(Settings settings, Console console) throws Exception {
-        String bootstrap = settings.require(Settings.KAFKA_BOOTSTRAP_SERVERS,
+        String bootstrap = settings.require(SettingKeys.KAFKA_BOOTSTRAP_SERVERS,
                 "run is the production command and embeds no broker (use 'demo' to try rc-identity locally)");
-        boolean polling = !ConnectionSettings.fromSettings(settings).isEmpty();
+        List<ConnectionSettings> connections = ConnectionsReader.read(settings);
+        boolean polling = !connections.isEmpty();
         try (Lifecycle lifecycle = new Lifecycle()) {
             lifecycle.stopOnSignal();
             Assembly assembly = new Assembly(settings, lifecycle);
             StreamsService streams = assembly.startStreams(bootstrap);
             if (polling) {
-                assembly.startPoller(settings);
+                assembly.startPoller(connections, bootstrap);
             } else {
                 LOG.warn("No RingCentral connection is configured (RC_CLIENT_ID/RC_CLIENT_SECRET/RC_JWT or "
                         + "RC_CONNECTIONS_FILE): the poller is off; logins can still be reported to POST /v1/logins");

@@ -1,6 +1,7 @@
 package dev.rcidentity.cli;
 
-import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.config.SettingKeys;
+import dev.rcidentity.config.Settings;
 import dev.rcidentity.simulator.RingCentralSimulator;
 import dev.rcidentity.simulator.SimulatorOptions;
 
@@ -10,13 +11,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /** {@code simulator}: the RingCentral simulator alone, for pointing a poller (or anything else) at it. */
 final class SimulatorCommand implements Command {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorCommand.class);
-    static final String SIMULATOR_PORT = "simulator.port";
-    static final String SIMULATOR_TICK = "simulator.tick.interval";
 
     @Override
     public String name() {
@@ -38,23 +36,18 @@ final class SimulatorCommand implements Command {
                 429 + Retry-After and penalties, for simulated accounts that change over time in a seeded,
                 repeatable way. Writes a connections file for them (RC_CONNECTIONS_FILE format) and prints how
                 to point the poller at it. Ctrl-C stops it.
-
-                Settings:
-                  SIMULATOR_ACCOUNTS       simulated accounts (default 3)
-                  SIMULATOR_EXTENSIONS     extensions per account (default 200)
-                  SIMULATOR_PORT           where it listens on 127.0.0.1 (default 0: a free port)
-                  SIMULATOR_TICK_INTERVAL  how often the directory changes (ISO-8601, default PT1M)
-                  DATA_DIR                 where the connections file goes (default ./data)
-                """;
+                """ + HelpText.settings(false, SettingKeys.SIMULATOR_ACCOUNTS, SettingKeys.SIMULATOR_EXTENSIONS,
+                SettingKeys.SIMULATOR_PORT, SettingKeys.SIMULATOR_TICK_INTERVAL, SettingKeys.DATA_DIR);
     }
 
     @Override
     public int run(Settings settings, Console console) throws Exception {
         try (Lifecycle lifecycle = new Lifecycle()) {
             lifecycle.stopOnSignal();
-            RingCentralSimulator simulator = lifecycle.add(start(settings));
-            lifecycle.add(rememberRound(simulator, settings));
-            Path connections = writeConnections(simulator, settings);
+            Path dataDir = settings.dataDir();
+            RingCentralSimulator simulator = lifecycle.add(start(OptionsFromSettings.simulator(settings), dataDir));
+            lifecycle.add(rememberRound(simulator, dataDir));
+            Path connections = writeConnections(simulator, dataDir);
             console.out().println(simulator.describe());
             console.out().println("""
 
@@ -70,13 +63,9 @@ final class SimulatorCommand implements Command {
      * simulator is seeded, so replaying the rounds gives the same people), so that a restarted demo does not see
      * departed people come back. {@link #rememberRound} saves the round on the way out.
      */
-    static RingCentralSimulator start(Settings settings) throws IOException {
-        SimulatorOptions options = SimulatorOptions.fromSettings(settings).toBuilder()
-                .port(settings.getInt(SIMULATOR_PORT, 0, 0, 65_535))
-                .autoTickInterval(settings.getDuration(SIMULATOR_TICK, Duration.ofMinutes(1)))
-                .build();
+    static RingCentralSimulator start(SimulatorOptions options, Path dataDir) throws IOException {
         RingCentralSimulator simulator = RingCentralSimulator.start(options);
-        Path roundFile = roundFile(settings);
+        Path roundFile = roundFile(dataDir);
         if (Files.isReadable(roundFile)) {
             try {
                 int rounds = Integer.parseInt(Files.readString(roundFile).trim());
@@ -91,20 +80,20 @@ final class SimulatorCommand implements Command {
     }
 
     /** Saves the simulator's round when closed; add it to the lifecycle after the simulator so it closes first. */
-    static AutoCloseable rememberRound(RingCentralSimulator simulator, Settings settings) {
+    static AutoCloseable rememberRound(RingCentralSimulator simulator, Path dataDir) {
         return () -> {
-            Files.createDirectories(settings.dataDir());
-            Files.writeString(roundFile(settings), String.valueOf(simulator.round()));
+            Files.createDirectories(dataDir);
+            Files.writeString(roundFile(dataDir), String.valueOf(simulator.round()));
         };
     }
 
-    private static Path roundFile(Settings settings) {
-        return settings.dataDir().resolve("simulator-round");
+    private static Path roundFile(Path dataDir) {
+        return dataDir.resolve("simulator-round");
     }
 
-    static Path writeConnections(RingCentralSimulator simulator, Settings settings) throws Exception {
-        Files.createDirectories(settings.dataDir());
-        Path file = settings.dataDir().resolve("simulator-connections.json").toAbsolutePath();
+    static Path writeConnections(RingCentralSimulator simulator, Path dataDir) throws Exception {
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve("simulator-connections.json").toAbsolutePath();
         simulator.writeConnectionsFile(file);
         return file;
     }

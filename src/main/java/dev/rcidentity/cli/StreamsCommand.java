@@ -1,6 +1,7 @@
 package dev.rcidentity.cli;
 
-import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.config.SettingKeys;
+import dev.rcidentity.config.Settings;
 import dev.rcidentity.query.ApiServer;
 
 import java.time.Duration;
@@ -27,22 +28,15 @@ final class StreamsCommand implements Command {
                 stores (forwarding to the instance that owns a key). The topics must exist (see 'topics').
                 Run several instances with different HTTP_PORT/STATE_DIR/APPLICATION_SERVER to share the work.
                 Stops cleanly on Ctrl-C/SIGTERM.
-
-                Settings:
-                  KAFKA_BOOTSTRAP_SERVERS   the cluster (required)
-                  HTTP_HOST / HTTP_PORT     where the HTTP API listens (default 127.0.0.1:8080)
-                  API_TOKEN                 when set, /v1 requests need "Authorization: Bearer <API_TOKEN>"
-                  STATE_DIR                 Kafka Streams state (default DATA_DIR/state, DATA_DIR default ./data)
-                  APPLICATION_SERVER        host:port other instances use to reach this one (default HTTP_HOST:HTTP_PORT)
-                  STORE_HISTORY_RETENTION   how far back "as of" lookups reach (ISO-8601, default P400D)
-                  NUM_STANDBY_REPLICAS      standby copies of each store (default 1)
-                  KAFKA_*                   any other Kafka client or Streams setting
-                """;
+                """ + HelpText.settings(true, SettingKeys.KAFKA_BOOTSTRAP_SERVERS, SettingKeys.HTTP_HOST,
+                SettingKeys.HTTP_PORT, SettingKeys.API_TOKEN, SettingKeys.DATA_DIR, SettingKeys.STATE_DIR,
+                SettingKeys.APPLICATION_ID, SettingKeys.APPLICATION_SERVER, SettingKeys.STORE_HISTORY_RETENTION,
+                SettingKeys.NUM_STANDBY_REPLICAS);
     }
 
     @Override
     public int run(Settings settings, Console console) throws Exception {
-        String bootstrap = settings.require(Settings.KAFKA_BOOTSTRAP_SERVERS, "streams needs a Kafka cluster");
+        String bootstrap = settings.require(SettingKeys.KAFKA_BOOTSTRAP_SERVERS, "streams needs a Kafka cluster");
         try (Lifecycle lifecycle = new Lifecycle()) {
             lifecycle.stopOnSignal();
             Assembly assembly = new Assembly(settings, lifecycle);

@@ -1,8 +1,8 @@
 package dev.rcidentity.cli;
 
-import dev.rcidentity.kafka.Settings;
-import dev.rcidentity.kafka.SettingsException;
-import dev.rcidentity.kafka.StreamsSettings;
+import dev.rcidentity.config.SettingsException;
+import dev.rcidentity.kafka.KafkaClients;
+import dev.rcidentity.kafka.StreamsOptions;
 import dev.rcidentity.kafka.TopicProvisioner;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.topology.IdentityTopology;
@@ -38,12 +38,12 @@ final class StreamsService implements AutoCloseable {
      * Checks that the input topics exist and are co-partitioned, then starts the topology. {@code onFatal} hears of
      * the client going to ERROR.
      */
-    static StreamsService start(Settings settings, String bootstrapServers, Consumer<String> onFatal) {
-        int partitions = coPartitionedCount(settings, bootstrapServers);
-        TopologyOptions options = new TopologyOptions(OptionalInt.of(partitions),
-                settings.getDuration(Settings.STORE_HISTORY_RETENTION, TopologyOptions.DEFAULT_HISTORY_RETENTION));
-        Properties config = StreamsSettings.streamsConfig(settings, bootstrapServers);
-        Topology topology = IdentityTopology.buildTopology(options, config);
+    static StreamsService start(KafkaClients kafka, StreamsOptions options, Duration historyRetention,
+                                Consumer<String> onFatal) {
+        int partitions = coPartitionedCount(kafka);
+        Properties config = kafka.streams(options);
+        Topology topology = IdentityTopology.buildTopology(
+                new TopologyOptions(OptionalInt.of(partitions), historyRetention), config);
         KafkaStreams streams = new KafkaStreams(topology, config);
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams {} -> {}", before, now);
@@ -55,9 +55,10 @@ final class StreamsService implements AutoCloseable {
         return new StreamsService(streams, partitions);
     }
 
-    private static int coPartitionedCount(Settings settings, String bootstrapServers) {
+    private static int coPartitionedCount(KafkaClients kafka) {
         List<String> names = Topics.CO_PARTITIONED.stream().map(t -> t.name()).toList();
-        try (Admin admin = KafkaAdmin.create(settings, bootstrapServers)) {
+        String bootstrapServers = kafka.bootstrapServers();
+        try (Admin admin = Admin.create(kafka.admin())) {
             Map<String, Integer> counts = TopicProvisioner.partitionCounts(admin, names);
             for (String name : names) {
                 if (!counts.containsKey(name)) {

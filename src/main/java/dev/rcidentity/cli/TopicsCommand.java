@@ -1,6 +1,7 @@
 package dev.rcidentity.cli;
 
-import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.config.SettingKeys;
+import dev.rcidentity.config.Settings;
 import dev.rcidentity.kafka.TopicDefinition;
 import dev.rcidentity.kafka.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
@@ -10,8 +11,6 @@ import java.util.Optional;
 
 /** {@code topics}: create what is missing, verify what exists, change nothing that exists. */
 final class TopicsCommand implements Command {
-    static final int DEFAULT_PARTITIONS = 6;
-
     @Override
     public String name() {
         return "topics";
@@ -31,27 +30,22 @@ final class TopicsCommand implements Command {
                 verifies the ones that exist. It never alters an existing topic: a wrong cleanup policy, or
                 rc.extensions.v1 and rc.logins.v1 with different partition counts, stop it (exit 1) with a
                 message naming the topic, what it found and what it expected. Running it twice changes nothing.
-
-                Settings:
-                  KAFKA_BOOTSTRAP_SERVERS    the cluster (required)
-                  TOPIC_PARTITIONS           partitions of the topics it creates (default 6)
-                  TOPIC_REPLICATION_FACTOR   replication of the topics it creates (default: the broker's)
-                  KAFKA_*                    any other Kafka client setting (KAFKA_SECURITY_PROTOCOL, ...)
-                """;
+                """ + HelpText.settings(true, SettingKeys.KAFKA_BOOTSTRAP_SERVERS, SettingKeys.TOPIC_PARTITIONS,
+                SettingKeys.TOPIC_REPLICATION_FACTOR);
     }
 
     @Override
     public int run(Settings settings, Console console) {
-        String bootstrap = settings.require(Settings.KAFKA_BOOTSTRAP_SERVERS, "topics needs a Kafka cluster");
+        String bootstrap = settings.require(SettingKeys.KAFKA_BOOTSTRAP_SERVERS, "topics needs a Kafka cluster");
         ensure(settings, bootstrap, console);
         return Main.OK;
     }
 
     static List<TopicProvisioner.Outcome> ensure(Settings settings, String bootstrapServers, Console console) {
-        int partitions = settings.getInt(Settings.TOPIC_PARTITIONS, DEFAULT_PARTITIONS, 1, 10_000);
-        int replication = settings.getInt(Settings.TOPIC_REPLICATION_FACTOR, -1, -1, Short.MAX_VALUE);
-        Optional<Short> replicationFactor = replication < 0 ? Optional.empty() : Optional.of((short) replication);
-        try (Admin admin = KafkaAdmin.create(settings, bootstrapServers)) {
+        int partitions = settings.get(SettingKeys.TOPIC_PARTITIONS);
+        Optional<Short> replicationFactor = settings.find(SettingKeys.TOPIC_REPLICATION_FACTOR)
+                .filter(replication -> replication >= 0).map(Integer::shortValue);
+        try (Admin admin = Admin.create(OptionsFromSettings.kafka(settings, bootstrapServers).admin())) {
             List<TopicProvisioner.Outcome> outcomes = new TopicProvisioner(admin, partitions, replicationFactor)
                     .ensure(TopicDefinition.bundled());
             outcomes.forEach(o -> console.out().println("  " + o.describe()));

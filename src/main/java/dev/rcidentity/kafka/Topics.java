@@ -1,11 +1,13 @@
 package dev.rcidentity.kafka;
 
 import dev.rcidentity.model.AccountSnapshot;
+import dev.rcidentity.model.Connection;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.HistoryRow;
 import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.Json;
 import dev.rcidentity.model.LoginEvent;
+import dev.rcidentity.model.Notification;
 import org.apache.kafka.common.serialization.Serdes;
 
 import java.util.List;
@@ -25,12 +27,34 @@ public final class Topics {
     /** Holds the bytes that failed, as received, with {@code __streams.errors.*} headers. */
     public static final Topic<byte[], byte[]> DEAD_LETTERS =
             new Topic<>("rc.dead-letters.v1", Serdes.ByteArray(), Serdes.ByteArray());
+    /** Compacted; credentials inside are encrypted; a tombstone removes the connection. */
+    public static final Topic<String, Connection> CONNECTIONS =
+            new Topic<>("rc.connections.v1", Serdes.String(), Json.serde(Connection.class));
+    public static final Topic<String, Notification> NOTIFICATIONS =
+            new Topic<>("rc.notifications.v1", Serdes.String(), Json.serde(Notification.class));
 
     public static final List<Topic<?, ?>> ALL =
-            List.of(ACCOUNTS, EXTENSIONS, LOGINS, IDENTITIES, EXTENSION_HISTORY, DEAD_LETTERS);
+            List.of(ACCOUNTS, EXTENSIONS, LOGINS, IDENTITIES, EXTENSION_HISTORY, DEAD_LETTERS, CONNECTIONS,
+                    NOTIFICATIONS);
 
-    /** Joined by key in one task, so they must have the same partition count (and the default partitioner). */
+    /**
+     * Joined by key in one task, so they must have the same partition count. A record that its producer put in another
+     * partition than the Java clients' default partitioner would is re-routed to the task that owns its key.
+     */
     public static final List<Topic<?, ?>> CO_PARTITIONED = List.of(EXTENSIONS, LOGINS);
+
+    /*
+     * The topology's repartition topics, by the name Kafka Streams turns into {@code <application.id>-<name>-repartition}
+     * (rc-identity-logins-rerouted-repartition). Renaming one strands what a running deployment holds in it.
+     */
+    /** Every account to every partition. */
+    public static final String ACCOUNTS_BROADCAST = "accounts-broadcast";
+    /** Number claims and releases, by {@code <accountId>/<extensionNumber>}. */
+    public static final String EXTENSION_NUMBERS = "extension-numbers";
+    /** Extension snapshots found in a partition that does not own their key, on their way to the one that does. */
+    public static final String EXTENSIONS_REROUTED = "extensions-rerouted";
+    /** Logins found in a partition that does not own their key, on their way to the one that does. */
+    public static final String LOGINS_REROUTED = "logins-rerouted";
 
     private Topics() {
     }

@@ -35,7 +35,7 @@ final class Connection {
     /** {@code nanoTime} is the monotonic time of rate limits and token renewal. */
     static Connection open(ConnectionSettings settings, HttpClient httpClient, PollerOptions options, Clock clock,
                            LongSupplier nanoTime, PollerMetrics metrics) {
-        RateLimiter limiter = new RateLimiter(nanoTime);
+        RingCentralRateLimiter limiter = new RingCentralRateLimiter(nanoTime);
         RingCentralHttp http = new RingCentralHttp(settings.name(), settings.serverUrl(), httpClient, limiter, options,
                 metrics);
         TokenManager tokens = new TokenManager(settings, http, clock, nanoTime);

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,7 +72,7 @@ final class ConnectionSweeper {
             failure = e.getMessage();
             log.error("Connection '{}' stopped: RingCentral rejected its credentials ({}). The other connections "
                     + "go on; fix this one's settings and restart.", connection.name(), failure);
-        } catch (ApiException | IncompleteSweepException | PublishException e) {
+        } catch (RingCentralApiException | IncompleteSweepException | PublishException e) {
             failure = e.getMessage();
             log.warn("Connection '{}': sweep failed, nothing concluded about unseen extensions: {}",
                     connection.name(), failure);
@@ -103,7 +102,7 @@ final class ConnectionSweeper {
         String companyName;
         try {
             companyName = SnapshotMapper.companyName(connection.client().businessAddress());
-        } catch (ApiException e) {
+        } catch (RingCentralApiException e) {
             if (e.status() != 403 && e.status() != 404) {
                 throw e;
             }
@@ -113,7 +112,7 @@ final class ConnectionSweeper {
         try {
             return SnapshotMapper.account(info, companyName, clock.instant());
         } catch (InvalidRecordException e) {
-            throw new ApiException("account info unusable: " + e.getMessage(), 200, null);
+            throw new RingCentralApiException("account info unusable: " + e.getMessage(), 200, null);
         }
     }
 

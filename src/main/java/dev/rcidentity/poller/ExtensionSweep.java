@@ -67,7 +67,7 @@ final class ExtensionSweep {
             return new Result(Collections.unmodifiableMap(seen), guard.pages(), null);
         } catch (IncompleteSweepException e) {
             return new Result(Collections.unmodifiableMap(seen), guard.pages(), e);
-        } catch (ApiException e) {
+        } catch (RingCentralApiException e) {
             return new Result(Collections.unmodifiableMap(seen), guard.pages(),
                     new IncompleteSweepException(e.getMessage(), e));
         }

@@ -93,9 +93,9 @@ final class GroupLimiter {
                 return tryAcquire(now);
             }
             if (now + wait - deadline > 0) {
-                throw new ApiException("rate-limit group " + group + " allows the next request in "
+                throw new RingCentralApiException("rate-limit group " + group + " allows the next request in "
                         + Duration.ofNanos(wait).toMillis() + " ms, after the request deadline",
-                        ApiException.NO_RESPONSE, null);
+                        RingCentralApiException.NO_RESPONSE, null);
             }
             long millis = Math.max(1, Math.min(wait, MAX_IDLE_WAIT_NANOS * 5) / 1_000_000);
             wait(millis);

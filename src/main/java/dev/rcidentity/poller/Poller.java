@@ -1,9 +1,8 @@
 package dev.rcidentity.poller;
 
-import dev.rcidentity.kafka.Settings;
-import dev.rcidentity.kafka.SettingsException;
+import dev.rcidentity.config.SettingsException;
+import dev.rcidentity.kafka.KafkaClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,7 @@ public final class Poller implements AutoCloseable {
 
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final PollerOptions options;
-    private final Map<String, Object> kafkaProperties;
+    private final KafkaClients kafka;
     private final PollerMetrics metrics = new PollerMetrics();
     private final PublishedState state = new PublishedState();
     private final SnapshotPublisher publisher;
@@ -44,10 +42,9 @@ public final class Poller implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    private Poller(List<ConnectionSettings> connectionSettings, PollerOptions options,
-                   Map<String, Object> kafkaProperties, Clock clock) {
+    private Poller(List<ConnectionSettings> connectionSettings, PollerOptions options, KafkaClients kafka, Clock clock) {
         this.options = options;
-        this.kafkaProperties = Map.copyOf(kafkaProperties);
+        this.kafka = kafka;
         HttpClient httpClient = RingCentralHttp.newClient(options.connectTimeout());
         for (ConnectionSettings settings : connectionSettings) {
             if (connections.putIfAbsent(settings.name(), Connection.open(settings, httpClient, options, clock,
@@ -55,8 +52,8 @@ public final class Poller implements AutoCloseable {
                 throw new SettingsException("Two RingCentral connections are named '" + settings.name() + "'");
             }
         }
-        this.publisher = new SnapshotPublisher(new KafkaProducer<>(producerProperties(kafkaProperties)),
-                options.publishTimeout());
+        this.publisher = new SnapshotPublisher(new KafkaProducer<>(kafka.producer("rc-identity-poller",
+                options.publishTimeout()), new ByteArraySerializer(), new ByteArraySerializer()), options.publishTimeout());
         this.sweeper = new ConnectionSweeper(state, publisher, metrics, clock);
         AtomicInteger threads = new AtomicInteger();
         this.scheduler = Executors.newScheduledThreadPool(Math.min(Math.max(1, connections.size()), MAX_THREADS), r -> {
@@ -66,32 +63,10 @@ public final class Poller implements AutoCloseable {
         });
     }
 
-    /**
-     * The poller the settings describe: the connections of {@code RC_CLIENT_ID}/{@code RC_CLIENT_SECRET}/{@code RC_JWT}
-     * or {@code RC_CONNECTIONS_FILE}, {@code POLL_INTERVAL}, and the Kafka client settings ({@code KAFKA_*}, which
-     * must include the bootstrap servers). Nothing runs before {@link #start()}.
-     *
-     * @throws SettingsException when no connection is configured or one is malformed
-     */
-    public static Poller fromSettings(Settings settings, Clock clock) {
-        List<ConnectionSettings> connections = ConnectionSettings.fromSettings(settings);
-        if (connections.isEmpty()) {
-            throw new SettingsException("No RingCentral connection is configured: set "
-                    + Settings.envName(ConnectionSettings.RC_CLIENT_ID) + ", "
-                    + Settings.envName(ConnectionSettings.RC_CLIENT_SECRET) + " and "
-                    + Settings.envName(ConnectionSettings.RC_JWT) + ", or "
-                    + Settings.envName(ConnectionSettings.RC_CONNECTIONS_FILE));
-        }
-        settings.require(Settings.KAFKA_BOOTSTRAP_SERVERS, "the poller publishes to Kafka");
-        PollerOptions options = PollerOptions.defaults()
-                .withPollInterval(settings.getDuration(Settings.POLL_INTERVAL, PollerOptions.DEFAULT_POLL_INTERVAL));
-        return create(connections, options, settings.kafkaClientProperties(), clock);
-    }
-
-    /** A poller for these connections; {@code kafkaProperties} are Kafka client settings incl. bootstrap servers. */
-    public static Poller create(List<ConnectionSettings> connections, PollerOptions options,
-                                Map<String, Object> kafkaProperties, Clock clock) {
-        return new Poller(connections, options, kafkaProperties, clock);
+    /** A poller for these connections, publishing through {@code kafka}'s clients. Nothing runs before {@link #start()}. */
+    public static Poller create(List<ConnectionSettings> connections, PollerOptions options, KafkaClients kafka,
+                                Clock clock) {
+        return new Poller(connections, options, kafka, clock);
     }
 
     /** Loads what was published before, then sweeps every connection now and every poll interval after. */
@@ -111,7 +86,7 @@ public final class Poller implements AutoCloseable {
     /** Reads the compacted topics once (done by {@link #start()} and the first {@link #sweepOnce}). */
     public synchronized void loadPublishedState() {
         if (!stateLoaded) {
-            state.load(kafkaProperties, STATE_LOAD_TIMEOUT);
+            state.load(kafka, STATE_LOAD_TIMEOUT);
             stateLoaded = true;
         }
     }
@@ -191,15 +166,5 @@ public final class Poller implements AutoCloseable {
     /** True once every sweep thread has ended (after {@link #close()}). */
     boolean terminated() {
         return scheduler.isTerminated();
-    }
-
-    private static Map<String, Object> producerProperties(Map<String, Object> kafkaProperties) {
-        Map<String, Object> props = new HashMap<>(kafkaProperties);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "rc-identity-poller");
-        return props;
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the poller counts, thread-safe, read by the HTTP API's metrics endpoint. Reads return copies.
- * A request that got no response is counted with status {@link ApiException#NO_RESPONSE}.
+ * A request that got no response is counted with status {@link RingCentralApiException#NO_RESPONSE}.
  */
 public final class PollerMetrics {
     public enum Published { ACCOUNTS, EXTENSIONS, DELETIONS, LOGINS }

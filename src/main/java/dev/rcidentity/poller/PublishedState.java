@@ -1,9 +1,9 @@
 package dev.rcidentity.poller;
 
+import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.AccountSnapshot;
 import dev.rcidentity.model.ExtensionSnapshot;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,23 +63,14 @@ final class PublishedState {
         accounts.put(snapshot.accountId(), snapshot);
     }
 
-    int extensionCount() {
-        return extensions.size();
-    }
-
     /**
      * Reads {@code rc.extensions.v1} and {@code rc.accounts.v1} from the beginning to the end offsets of the moment.
      * Records that cannot be read are skipped (the next sweep publishes those extensions again).
      */
-    void load(Map<String, Object> kafkaProperties, Duration timeout) {
-        Map<String, Object> props = new HashMap<>(kafkaProperties);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "rc-identity-poller-state");
+    void load(KafkaClients kafka, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.readCommittedConsumer(
+                "rc-identity-poller-state"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(Topics.EXTENSIONS.name(), Topics.ACCOUNTS.name())) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);

@@ -37,7 +37,7 @@ final class RingCentralClient {
         String token = tokens.accessToken();
         try {
             return http.send(endpoint, authorized(pathAndQuery, token));
-        } catch (ApiException e) {
+        } catch (RingCentralApiException e) {
             if (e.status() != 401) {
                 throw e;
             }

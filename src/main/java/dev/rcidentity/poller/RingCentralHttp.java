@@ -22,7 +22,7 @@ import java.util.random.RandomGenerator;
  * One connection's way to RingCentral: every request waits for its rate-limit group, feeds the response's
  * {@code X-Rate-Limit-*} headers back, and is retried per {@link RetryPolicy}. Requests are bounded in time (connect
  * timeout, request timeout covering the body) and in size. Answers the parsed JSON of a 2xx response; anything else
- * ends as an {@link ApiException}.
+ * ends as an {@link RingCentralApiException}.
  */
 final class RingCentralHttp {
     private static final Logger log = LoggerFactory.getLogger(RingCentralHttp.class);
@@ -30,12 +30,12 @@ final class RingCentralHttp {
     private final String connection;
     private final String serverUrl;
     private final HttpClient client;
-    private final RateLimiter limiter;
+    private final RingCentralRateLimiter limiter;
     private final PollerOptions options;
     private final PollerMetrics metrics;
     private final RandomGenerator random = RandomGenerator.getDefault();
 
-    RingCentralHttp(String connection, URI serverUrl, HttpClient client, RateLimiter limiter, PollerOptions options,
+    RingCentralHttp(String connection, URI serverUrl, HttpClient client, RingCentralRateLimiter limiter, PollerOptions options,
                     PollerMetrics metrics) {
         this.connection = connection;
         String base = serverUrl.toString();
@@ -74,12 +74,12 @@ final class RingCentralHttp {
                 response = exchange(request);
             } catch (LimitedBodySubscriber.TooLargeException e) {
                 groupLimiter.complete(slot, limiter.nanoTime());
-                throw new ApiException(describe(request) + ": " + e.getMessage(), ApiException.NO_RESPONSE, null);
+                throw new RingCentralApiException(describe(request) + ": " + e.getMessage(), RingCentralApiException.NO_RESPONSE, null);
             } catch (IOException | TimeoutException e) {
                 groupLimiter.complete(slot, limiter.nanoTime());
-                metrics.request(group, ApiException.NO_RESPONSE);
+                metrics.request(group, RingCentralApiException.NO_RESPONSE);
                 String what = describe(request) + ": no response (" + e.getClass().getSimpleName() + ")";
-                pauseBeforeRetry(what, attempt, retry.backoff(attempt, random), deadline, ApiException.NO_RESPONSE,
+                pauseBeforeRetry(what, attempt, retry.backoff(attempt, random), deadline, RingCentralApiException.NO_RESPONSE,
                         null, e);
                 continue;
             }
@@ -92,7 +92,7 @@ final class RingCentralHttp {
                 return parse(request, status, response.body());
             }
             String errorCode = errorCode(response.body());
-            Optional<Duration> retryAfter = RateLimiter.retryAfter(response.headers());
+            Optional<Duration> retryAfter = RingCentralRateLimiter.retryAfter(response.headers());
             String what = describe(request) + ": HTTP " + status + (errorCode == null ? "" : " (" + errorCode + ")");
             if (status == 429) {
                 metrics.rateLimited(answeredGroup);
@@ -106,7 +106,7 @@ final class RingCentralHttp {
                 pauseBeforeRetry(what, attempt, retryAfter.orElse(retry.backoff(attempt, random)), deadline, status,
                         errorCode, null);
             } else {
-                throw new ApiException(what, status, errorCode);
+                throw new RingCentralApiException(what, status, errorCode);
             }
         }
     }
@@ -130,7 +130,7 @@ final class RingCentralHttp {
 
     private void failIfExhausted(String what, int attempt, int status, String errorCode) {
         if (attempt >= options.retry().maxAttempts()) {
-            throw new ApiException(what + " after " + attempt + " attempts", status, errorCode);
+            throw new RingCentralApiException(what + " after " + attempt + " attempts", status, errorCode);
         }
     }
 
@@ -138,7 +138,7 @@ final class RingCentralHttp {
                                   String errorCode, Throwable cause) throws InterruptedException {
         failIfExhausted(what, attempt, status, errorCode);
         if (limiter.nanoTime() + pause.toNanos() - deadline > 0) {
-            throw new ApiException(what + ": retry deadline reached after " + attempt + " attempts", status,
+            throw new RingCentralApiException(what + ": retry deadline reached after " + attempt + " attempts", status,
                     errorCode, cause);
         }
         log.debug("Connection '{}': {}; retrying in {} ms", connection, what, pause.toMillis());
@@ -149,11 +149,11 @@ final class RingCentralHttp {
         try {
             JsonNode node = Json.MAPPER.readTree(body);
             if (node == null || !node.isObject()) {
-                throw new ApiException(describe(request) + ": response is not a JSON object", status, null);
+                throw new RingCentralApiException(describe(request) + ": response is not a JSON object", status, null);
             }
             return node;
         } catch (IOException e) {
-            throw new ApiException(describe(request) + ": response is not valid JSON", status, null);
+            throw new RingCentralApiException(describe(request) + ": response is not valid JSON", status, null);
         }
     }
 

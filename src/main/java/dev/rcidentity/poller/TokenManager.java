@@ -100,7 +100,7 @@ final class TokenManager {
         }
         if (connection.jwt() == null) {
             throw new CredentialRejectedException("the refresh credential has expired and no JWT is configured",
-                    ApiException.NO_RESPONSE, null);
+                    RingCentralApiException.NO_RESPONSE, null);
         }
         exchange(JWT_BEARER_GRANT, Map.of("grant_type", JWT_BEARER_GRANT, "assertion", connection.jwt()));
     }
@@ -116,7 +116,7 @@ final class TokenManager {
         JsonNode response;
         try {
             response = http.send(Endpoint.TOKEN, request);
-        } catch (ApiException e) {
+        } catch (RingCentralApiException e) {
             if (e.status() == 400 || e.status() == 401) {
                 throw new CredentialRejectedException(e.getMessage(), e.status(), e.errorCode());
             }
@@ -125,7 +125,7 @@ final class TokenManager {
         long now = nanoTime.getAsLong();
         String newAccess = response.path("access_token").asText(null);
         if (newAccess == null || newAccess.isEmpty()) {
-            throw new ApiException(RingCentralHttp.describe(request) + ": answer without an access token", 200, null);
+            throw new RingCentralApiException(RingCentralHttp.describe(request) + ": answer without an access token", 200, null);
         }
         access = newAccess;
         Duration ttl = seconds(response, "expires_in").orElse(DEFAULT_ACCESS_TTL);

@@ -91,6 +91,13 @@ final class Directory {
         }
     }
 
+    /** Only existing, Enabled extensions can obtain tokens (a departed or disabled user cannot log in). */
+    boolean canLogIn(String accountId, String extensionId) {
+        return extension(accountId, extensionId)
+                .filter(e -> ExtensionStatus.ENABLED.equals(e.status()))
+                .isPresent();
+    }
+
     int round() {
         synchronized (lock) {
             return round;

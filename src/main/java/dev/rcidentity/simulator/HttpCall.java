@@ -58,6 +58,12 @@ final class HttpCall {
         return parseForm(rawQuery);
     }
 
+    /** The first value of a form or query parameter, or null. */
+    static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
     /**
      * The request body, or empty when it is larger than {@code limit} bytes. An oversized body is read on and
      * discarded (up to {@link #MAX_DRAIN} bytes) so the client sees the error response instead of a reset.
@@ -98,7 +104,7 @@ final class HttpCall {
         exchange.getResponseHeaders().set(name, value);
     }
 
-    void rateLimitHeaders(RateLimiter.Decision decision) {
+    void rateLimitHeaders(SimulatedRateLimits.Decision decision) {
         header("X-Rate-Limit-Group", decision.group().headerValue());
         header("X-Rate-Limit-Limit", Integer.toString(decision.limit()));
         header("X-Rate-Limit-Remaining", Integer.toString(decision.remaining()));

@@ -1,39 +1,45 @@
 package dev.rcidentity.simulator;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code POST /restapi/oauth/token}: the JWT bearer and refresh token grants, with client authentication. */
+/**
+ * The OAuth endpoints: {@code POST /restapi/oauth/token} (JWT bearer, refresh token and authorization code grants,
+ * with client authentication), and through {@link AuthorizeEndpoint} and {@link RevokeEndpoint} the authorize and
+ * revoke endpoints. All are in the Auth rate-limit group.
+ */
 final class OAuthEndpoint {
     static final String JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     static final String REFRESH_GRANT = "refresh_token";
     static final String SCOPE = "ReadAccounts";
-    private static final int MAX_BODY = 16 * 1024;
 
-    private final SimulatorCredentials app;
     private final JwtCodec jwt;
     private final TokenService tokens;
     private final Directory directory;
-    private final RateLimiter rateLimiter;
     private final Faults faults;
     private final WireFormat wire;
-    private final SecureRandom random = new SecureRandom();
+    private final AuthorizationCodes codes;
+    private final ClientAuthentication clients;
+    private final AuthThrottle throttle;
+    private final CodeGrant codeGrant;
+    private final AuthorizeEndpoint authorize;
+    private final RevokeEndpoint revoke;
 
     OAuthEndpoint(SimulatorCredentials app, JwtCodec jwt, TokenService tokens, Directory directory,
-                  RateLimiter rateLimiter, Faults faults, WireFormat wire) {
-        this.app = app;
+                  SimulatedRateLimits rateLimits, Faults faults, WireFormat wire, Consent consent, AuthorizationCodes codes) {
         this.jwt = jwt;
         this.tokens = tokens;
         this.directory = directory;
-        this.rateLimiter = rateLimiter;
         this.faults = faults;
         this.wire = wire;
+        this.codes = codes;
+        this.clients = new ClientAuthentication(app);
+        this.throttle = new AuthThrottle(rateLimits, faults);
+        this.codeGrant = new CodeGrant(codes, tokens, directory, wire);
+        this.authorize = new AuthorizeEndpoint(clients, directory, consent, codes, throttle);
+        this.revoke = new RevokeEndpoint(clients, tokens, throttle);
     }
 
     void handle(HttpCall call) throws IOException {
@@ -42,31 +48,11 @@ final class OAuthEndpoint {
             call.json(503, WireFormat.error("CMN-211", "Service temporarily unavailable", null));
             return;
         }
-        Optional<String> clientId = authenticateClient(call);
-        if (clientId.isEmpty()) {
-            call.header("WWW-Authenticate", "Basic realm=\"RingCentral\"");
-            call.json(401, WireFormat.oauthError("invalid_client", "Invalid client", "OAU-123"));
+        Optional<Map<String, List<String>>> clientForm = clients.clientForm(call);
+        if (clientForm.isEmpty()) {
             return;
         }
-        call.clientId = clientId.get();
-        String contentType = call.header("Content-Type").orElse("");
-        if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            call.json(400, WireFormat.oauthError("invalid_request",
-                    "Content-Type must be application/x-www-form-urlencoded", "OAU-250"));
-            return;
-        }
-        Optional<byte[]> body = call.body(MAX_BODY);
-        if (body.isEmpty()) {
-            call.json(413, WireFormat.error("CMN-413", "Request entity too large", null));
-            return;
-        }
-        Map<String, List<String>> form;
-        try {
-            form = HttpCall.parseForm(new String(body.get(), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            call.json(400, WireFormat.oauthError("invalid_request", "Malformed form body", "OAU-250"));
-            return;
-        }
+        Map<String, List<String>> form = clientForm.get();
         String grantType = first(form, "grant_type");
         Optional<JwtCodec.Subject> subject = JWT_GRANT.equals(grantType)
                 ? jwt.verify(first(form, "assertion")) : Optional.empty();
@@ -74,14 +60,12 @@ final class OAuthEndpoint {
                 ? tokens.peekRefresh(first(form, "refresh_token")) : null;
         String owner = subject.map(JwtCodec.Subject::extensionId)
                 .orElse(refreshGrant != null ? refreshGrant.extensionId() : null);
+        if (CodeGrant.GRANT.equals(grantType)) {
+            owner = codes.peekOwner(first(form, "code"));
+        }
         call.ownerId = owner;
 
-        RateLimiter.Decision decision = faults.takeRateLimitBurst(RateLimitGroup.AUTH)
-                ? rateLimiter.forcePenalty(call.clientId + "|" + owner, RateLimitGroup.AUTH)
-                : rateLimiter.acquire(call.clientId + "|" + owner, RateLimitGroup.AUTH);
-        call.rateLimitHeaders(decision);
-        if (!decision.allowed()) {
-            call.json(429, SimulatorHandler.rateExceeded());
+        if (!throttle.admit(call, owner)) {
             return;
         }
         if (faults.isRejected(call.clientId) || faults.isRejected(owner)) {
@@ -94,9 +78,23 @@ final class OAuthEndpoint {
             jwtGrant(call, form, subject);
         } else if (REFRESH_GRANT.equals(grantType)) {
             refreshGrant(call, form);
+        } else if (CodeGrant.GRANT.equals(grantType)) {
+            codeGrant.handle(call, form);
         } else {
             call.json(400, WireFormat.oauthError("unsupported_grant_type", "Unsupported grant type", "OAU-251"));
         }
+    }
+
+    /** {@code GET /restapi/oauth/authorize}. */
+    void authorize(HttpCall call) {
+        call.group = RateLimitGroup.AUTH;
+        authorize.handle(call);
+    }
+
+    /** {@code POST /restapi/oauth/revoke}. */
+    void revoke(HttpCall call) throws IOException {
+        call.group = RateLimitGroup.AUTH;
+        revoke.handle(call);
     }
 
     private void jwtGrant(HttpCall call, Map<String, List<String>> form, Optional<JwtCodec.Subject> subject) {
@@ -110,16 +108,12 @@ final class OAuthEndpoint {
             return;
         }
         JwtCodec.Subject s = subject.get();
-        if (!canLogIn(s.accountId(), s.extensionId())) {
+        if (!directory.canLogIn(s.accountId(), s.extensionId())) {
             call.json(400, WireFormat.oauthError("invalid_grant", "Extension is not active", "OAU-144"));
             return;
         }
-        String endpointId = first(form, "endpoint_id");
-        if (endpointId == null || endpointId.isBlank() || endpointId.length() > 64) {
-            endpointId = randomId(16);
-        }
-        TokenService.Issued issued = tokens.issue(s.accountId(), s.extensionId(), call.clientId, randomId(24),
-                endpointId);
+        TokenService.Issued issued = tokens.issue(s.accountId(), s.extensionId(), call.clientId,
+                RandomIds.urlSafe(24), endpointId(form));
         call.json(200, wire.token(issued, SCOPE));
     }
 
@@ -140,7 +134,7 @@ final class OAuthEndpoint {
             return;
         }
         TokenService.Grant grant = lookup.grant();
-        if (!canLogIn(grant.accountId(), grant.extensionId())) {
+        if (!directory.canLogIn(grant.accountId(), grant.extensionId())) {
             call.json(400, WireFormat.oauthError("invalid_grant", "Extension is not active", "OAU-144"));
             return;
         }
@@ -149,43 +143,14 @@ final class OAuthEndpoint {
         call.json(200, wire.token(issued, SCOPE));
     }
 
-    /** Only existing, Enabled extensions can obtain tokens (a departed or disabled user cannot log in). */
-    private boolean canLogIn(String accountId, String extensionId) {
-        return directory.extension(accountId, extensionId)
-                .filter(e -> SimulatedExtension.ExtensionStatus.ENABLED.equals(e.status()))
-                .isPresent();
-    }
-
-    private Optional<String> authenticateClient(HttpCall call) {
-        String header = call.header("Authorization").orElse("");
-        if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return Optional.empty();
-        }
-        String id = decoded.substring(0, colon);
-        String secret = decoded.substring(colon + 1);
-        boolean ok = MessageDigest.isEqual(id.getBytes(StandardCharsets.UTF_8), app.clientId().getBytes(StandardCharsets.UTF_8))
-                & MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), app.clientSecret().getBytes(StandardCharsets.UTF_8));
-        return ok ? Optional.of(id) : Optional.empty();
-    }
-
-    private String randomId(int bytes) {
-        byte[] b = new byte[bytes];
-        random.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    /** The client's {@code endpoint_id} when it gave a sensible one, else a generated one. */
+    static String endpointId(Map<String, List<String>> form) {
+        String endpointId = first(form, "endpoint_id");
+        return endpointId == null || endpointId.isBlank() || endpointId.length() > 64
+                ? RandomIds.urlSafe(16) : endpointId;
     }
 
     private static String first(Map<String, List<String>> form, String name) {
-        List<String> values = form.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
+        return HttpCall.first(form, name);
     }
 }

@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local HTTP server that answers like RingCentral's REST API for what a poller uses: the token endpoint (JWT and
- * refresh grants), userinfo, account info (v1 and v2), business address, extension list and extension info, with
- * RingCentral's rate limiting and injectable faults. Data is generated from the seed and changes on {@link #tick()}.
+ * A local HTTP server that answers like RingCentral's REST API for what rc-identity uses: OAuth (authorize, token
+ * with the JWT, refresh and authorization code grants, revoke), userinfo, account info (v1 and v2), business address,
+ * extension list and extension info, webhook subscriptions, with RingCentral's rate limiting and injectable faults.
+ * Data is generated from the seed and changes on {@link #tick()}, which also sends the webhook notifications.
  * Listens on 127.0.0.1 only.
  */
 public final class RingCentralSimulator implements AutoCloseable {
@@ -40,6 +42,9 @@ public final class RingCentralSimulator implements AutoCloseable {
     private final SimulatorOptions options;
     private final Directory directory;
     private final TokenService tokens;
+    private final IssuedSecrets issued = new IssuedSecrets();
+    private final Consent consent;
+    private final Webhooks webhooks;
     private final Faults faults;
     private final RequestLog requestLog;
     private final JwtCodec jwt;
@@ -59,7 +64,9 @@ public final class RingCentralSimulator implements AutoCloseable {
         this.options = options;
         this.directory = new Directory(options.seed(), options.accounts(), options.extensionsPerAccount(),
                 options.clock());
-        this.tokens = new TokenService(options.clock(), options.accessTokenTtl(), options.refreshTokenTtl());
+        this.tokens = new TokenService(options.clock(), options.accessTokenTtl(), options.refreshTokenTtl(), issued);
+        this.consent = new Consent(directory);
+        this.webhooks = new Webhooks(options.clock());
         this.faults = new Faults(tokens);
         this.requestLog = new RequestLog(options.requestLogCapacity());
         // Secrets derive from the seed so a restarted simulator accepts the same credentials.
@@ -67,15 +74,16 @@ public final class RingCentralSimulator implements AutoCloseable {
         this.credentials = new SimulatorCredentials(
                 "sim" + HexFormat.of().formatHex(derive(options.seed(), "client-id"), 0, 11),
                 HexFormat.of().formatHex(derive(options.seed(), "client-secret"), 0, 24));
-        RateLimiter rateLimiter = new RateLimiter(options.clock(), options.rateLimitWindow(),
+        SimulatedRateLimits rateLimits = new SimulatedRateLimits(options.clock(), options.rateLimitWindow(),
                 options.rateLimitPenalty(), options::limit);
 
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
         this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         WireFormat wire = new WireFormat(baseUrl.toString());
-        OAuthEndpoint oauth = new OAuthEndpoint(credentials, jwt, tokens, directory, rateLimiter, faults, wire);
-        server.createContext("/", new SimulatorHandler(options.clock(), directory, tokens, rateLimiter, faults,
-                requestLog, wire, oauth));
+        OAuthEndpoint oauth = new OAuthEndpoint(credentials, jwt, tokens, directory, rateLimits, faults, wire,
+                consent, new AuthorizationCodes(options.clock(), issued));
+        server.createContext("/", new SimulatorHandler(options.clock(), directory, tokens, rateLimits, faults,
+                requestLog, wire, oauth, new SubscriptionEndpoint(options.clock(), webhooks, baseUrl.toString())));
         this.httpExecutor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads("rc-simulator-http"));
         server.setExecutor(httpExecutor);
         server.start();
@@ -133,7 +141,9 @@ public final class RingCentralSimulator implements AutoCloseable {
         if (directory.account(accountId).isEmpty()) {
             throw new IllegalArgumentException("unknown account " + accountId);
         }
-        return jwt.issue(accountId, extensionId, options.clock().instant().getEpochSecond());
+        String credential = jwt.issue(accountId, extensionId, options.clock().instant().getEpochSecond());
+        issued.add(credential);
+        return credential;
     }
 
     /** The JWT credential of the account's system extension (the main administrator; id == account id). */
@@ -176,7 +186,9 @@ public final class RingCentralSimulator implements AutoCloseable {
 
     /** Applies one seeded round of changes to every account. */
     public SimulatorChanges tick() {
-        return directory.tick();
+        SimulatorChanges changes = directory.tick();
+        webhooks.publish(changes);
+        return changes;
     }
 
     /** How many rounds of changes were applied so far (manual and automatic ticks). */
@@ -186,6 +198,24 @@ public final class RingCentralSimulator implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** Webhook subscriptions' notifications: delivery faults, body shape, blacklisting, the delivery log. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /** Who answers the next authorizations of {@code /restapi/oauth/authorize}, and the registered redirect URIs. */
+    public Consent consent() {
+        return consent;
+    }
+
+    /**
+     * Every credential the simulator handed out so far: access and refresh tokens, authorization codes and the JWTs
+     * of {@link #jwtFor}, so a test can check that none of them leaked anywhere (topics, logs, responses).
+     */
+    public Set<String> issuedTokens() {
+        return issued.snapshot();
     }
 
     /** The most recent requests (up to the configured capacity), oldest first. */
@@ -222,6 +252,7 @@ public final class RingCentralSimulator implements AutoCloseable {
         }
         server.stop(0);
         httpExecutor.shutdownNow();
+        webhooks.close();
     }
 
     @Override
@@ -255,7 +286,7 @@ public final class RingCentralSimulator implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());

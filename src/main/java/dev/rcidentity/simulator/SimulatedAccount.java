@@ -15,8 +15,4 @@ public record SimulatedAccount(
         String state,
         String street,
         String zip) {
-
-    public String adminExtensionId() {
-        return accountId;
-    }
 }

@@ -26,24 +26,26 @@ final class SimulatorHandler implements HttpHandler {
     private final Clock clock;
     private final Directory directory;
     private final TokenService tokens;
-    private final RateLimiter rateLimiter;
+    private final SimulatedRateLimits rateLimits;
     private final Faults faults;
     private final RequestLog log;
     private final WireFormat wire;
     private final OAuthEndpoint oauth;
     private final ExtensionListEndpoint extensionList;
+    private final SubscriptionEndpoint subscriptions;
 
-    SimulatorHandler(Clock clock, Directory directory, TokenService tokens, RateLimiter rateLimiter, Faults faults,
-                     RequestLog log, WireFormat wire, OAuthEndpoint oauth) {
+    SimulatorHandler(Clock clock, Directory directory, TokenService tokens, SimulatedRateLimits rateLimits, Faults faults,
+                     RequestLog log, WireFormat wire, OAuthEndpoint oauth, SubscriptionEndpoint subscriptions) {
         this.clock = clock;
         this.directory = directory;
         this.tokens = tokens;
-        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
         this.faults = faults;
         this.log = log;
         this.wire = wire;
         this.oauth = oauth;
         this.extensionList = new ExtensionListEndpoint(directory, faults, wire);
+        this.subscriptions = subscriptions;
     }
 
     static ObjectNode rateExceeded() {
@@ -67,7 +69,8 @@ final class SimulatorHandler implements HttpHandler {
             if (!call.responded()) {
                 call.json(500, WireFormat.error("CMN-201", "Internal server error", null));
             }
-            log.add(new RecordedRequest(received, call.method(), call.pathAndQuery(), call.group, call.status(),
+            log.add(new RecordedRequest(received, call.method(), Redaction.pathAndQuery(call), call.group,
+                    call.status(),
                     call.clientId, call.ownerId));
             try {
                 call.send(faults.responseDelay());
@@ -90,10 +93,26 @@ final class SimulatorHandler implements HttpHandler {
             }
             return;
         }
+        if (path.equals("/restapi/oauth/authorize")) {
+            if (requireMethod(call, "GET")) {
+                oauth.authorize(call);
+            }
+            return;
+        }
+        if (path.equals("/restapi/oauth/revoke")) {
+            if (requireMethod(call, "POST")) {
+                oauth.revoke(call);
+            }
+            return;
+        }
         if (path.equals("/restapi/oauth/userinfo")) {
             if (requireMethod(call, "GET")) {
                 api(call, RateLimitGroup.AUTH, null, (grant, account, query) -> userInfo(call, grant));
             }
+            return;
+        }
+        if (path.equals(SubscriptionEndpoint.PATH) || path.startsWith(SubscriptionEndpoint.PATH + "/")) {
+            subscription(call, path.substring(SubscriptionEndpoint.PATH.length()));
             return;
         }
         if (path.startsWith(ACCOUNT_V2_PREFIX) && path.indexOf('/', ACCOUNT_V2_PREFIX.length()) < 0) {
@@ -129,6 +148,19 @@ final class SimulatorHandler implements HttpHandler {
         call.json(404, WireFormat.error("CMN-102", "Resource for parameter [path] is not found", null));
     }
 
+    private void subscription(HttpCall call, String rest) {
+        RateLimitGroup group = SubscriptionEndpoint.group(call.method(), rest);
+        if (group == null) {
+            if (SubscriptionEndpoint.isResource(rest)) {
+                call.json(405, WireFormat.error("CMN-405", "Method not allowed", null));
+            } else {
+                call.json(404, WireFormat.error("CMN-102", "Resource for parameter [path] is not found", null));
+            }
+            return;
+        }
+        api(call, group, null, (grant, account, query) -> subscriptions.handle(call, grant, rest));
+    }
+
     private void apiGet(HttpCall call, RateLimitGroup group, String accountRef, Endpoint endpoint) {
         if (requireMethod(call, "GET")) {
             api(call, group, accountRef, endpoint);
@@ -148,9 +180,9 @@ final class SimulatorHandler implements HttpHandler {
         call.clientId = grant.get().clientId();
         call.ownerId = grant.get().extensionId();
         call.group = group;
-        RateLimiter.Decision decision = faults.takeRateLimitBurst(group)
-                ? rateLimiter.forcePenalty(call.clientId + "|" + call.ownerId, group)
-                : rateLimiter.acquire(call.clientId + "|" + call.ownerId, group);
+        SimulatedRateLimits.Decision decision = faults.takeRateLimitBurst(group)
+                ? rateLimits.forcePenalty(call.clientId + "|" + call.ownerId, group)
+                : rateLimits.acquire(call.clientId + "|" + call.ownerId, group);
         call.rateLimitHeaders(decision);
         if (!decision.allowed()) {
             call.json(429, rateExceeded());

@@ -1,7 +1,5 @@
 package dev.rcidentity.simulator;
 
-import dev.rcidentity.kafka.Settings;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,8 +33,6 @@ public record SimulatorOptions(
         Duration autoTickInterval,
         int requestLogCapacity) {
 
-    public static final String ACCOUNTS_KEY = "simulator.accounts";
-    public static final String EXTENSIONS_KEY = "simulator.extensions";
     public static final int MAX_ACCOUNTS = 1_000;
     public static final int MAX_EXTENSIONS_PER_ACCOUNT = 100_000;
     public static final long DEFAULT_SEED = 42L;
@@ -66,14 +62,6 @@ public record SimulatorOptions(
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** Sizes from {@code SIMULATOR_ACCOUNTS} / {@code SIMULATOR_EXTENSIONS}; everything else default. */
-    public static SimulatorOptions fromSettings(Settings settings) {
-        return builder()
-                .accounts(settings.getInt(ACCOUNTS_KEY, 3, 1, MAX_ACCOUNTS))
-                .extensionsPerAccount(settings.getInt(EXTENSIONS_KEY, 200, 1, MAX_EXTENSIONS_PER_ACCOUNT))
-                .build();
     }
 
     public int limit(RateLimitGroup group) {

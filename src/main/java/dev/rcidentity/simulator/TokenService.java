@@ -1,10 +1,8 @@
 package dev.rcidentity.simulator;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,14 +16,15 @@ final class TokenService {
     private final Clock clock;
     private final Duration accessTtl;
     private final Duration refreshTtl;
-    private final SecureRandom random = new SecureRandom();
+    private final IssuedSecrets issued;
     private final Map<String, Grant> accessTokens = bounded();
     private final Map<String, Grant> refreshTokens = bounded();
 
-    TokenService(Clock clock, Duration accessTtl, Duration refreshTtl) {
+    TokenService(Clock clock, Duration accessTtl, Duration refreshTtl, IssuedSecrets issued) {
         this.clock = clock;
         this.accessTtl = accessTtl;
         this.refreshTtl = refreshTtl;
+        this.issued = issued;
     }
 
     /** Who a token acts for. {@code expiresAt} is the expiry of the token the grant is stored under. */
@@ -84,6 +83,30 @@ final class TokenService {
         return refreshToken == null ? null : refreshTokens.get(refreshToken);
     }
 
+    /** Who an access or refresh token acts for, or null when it is unknown (or revoked). */
+    synchronized Grant peek(String token) {
+        Grant grant = accessTokens.get(token);
+        return grant != null ? grant : refreshTokens.get(token);
+    }
+
+    /**
+     * Revokes the whole OAuth session of an access or refresh token (every token of that session, as RingCentral's
+     * revoke does); false when the token is unknown.
+     */
+    synchronized boolean revokeSessionOf(String token) {
+        Grant grant = peek(token);
+        if (grant == null) {
+            return false;
+        }
+        revokeSession(grant.sessionId());
+        return true;
+    }
+
+    synchronized void revokeSession(String sessionId) {
+        accessTokens.values().removeIf(g -> g.sessionId().equals(sessionId));
+        refreshTokens.values().removeIf(g -> g.sessionId().equals(sessionId));
+    }
+
     synchronized void revokeRefreshTokens() {
         refreshTokens.clear();
     }
@@ -93,9 +116,9 @@ final class TokenService {
     }
 
     private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return "SIM01" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = "SIM01" + RandomIds.urlSafe(32);
+        issued.add(token);
+        return token;
     }
 
     private static Map<String, Grant> bounded() {

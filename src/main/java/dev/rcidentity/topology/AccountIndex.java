@@ -9,7 +9,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keeps this task's per-account listing of extensions and its counts in step with each extension's latest snapshot. */
+/**
+ * This task's per-account listing of extensions and its counts, kept in step with each extension's latest snapshot
+ * by {@link IdentityStores}.
+ */
 final class AccountIndex {
     private final KeyValueStore<String, ExtensionSnapshot> extensions;
     private final KeyValueStore<String, Long> counts;

@@ -20,29 +20,31 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-import java.util.Arrays;
 import java.util.Properties;
 
 /**
  * The identity topology, a pure function of its options.
  *
  * <pre>
- * rc.extensions.v1 --check-extension--+--apply-extension--+
- * rc.logins.v1 ------------------------+--apply-login------+--> rc.identities.v1
- * rc.accounts.v1 --check-account--> [accounts-broadcast] --apply-account--+
+ * rc.extensions.v1 --check-extension--route-extension--+--apply-extension--+
+ * rc.logins.v1 --check-login--route-login--------------+--apply-login------+--> rc.identities.v1
+ * rc.accounts.v1 --check-account--> [accounts-broadcast] --apply-account----+
  *
- * check-extension --version-extension--+--> rc.extension-history.v1
+ * route-extension --version-extension--+--> rc.extension-history.v1
  *                                      +--number-moves--> [extension-numbers] --index-extension-number
  * </pre>
  *
  * Extensions and logins share their key (extensionId == ownerId) and partition count, so one task holds an owner's
- * extension snapshots, logins and identity. Accounts are keyed differently; they are copied into every task through a
- * broadcast repartition topic, where an index of identities by account lets an account change reach all of them.
+ * extension snapshots, logins and identity; the route steps bring a record written into another partition to that
+ * task ({@link Rerouting}). Accounts are keyed differently; they are copied into every task through a broadcast
+ * repartition topic, where an index of identities by account lets an account change reach all of them.
  */
 public final class IdentityTopology {
-    private static final String[] STORES = {
+    /** The stores every identity processor reaches through {@link IdentityStores}. */
+    static final String[] IDENTITY_STORES = {
             StateStores.EXTENSIONS.name(), StateStores.IDENTITIES.name(),
-            StateStores.IDENTITIES_BY_ACCOUNT.name(), StateStores.ACCOUNTS.name()};
+            StateStores.IDENTITIES_BY_ACCOUNT.name(), StateStores.ACCOUNTS.name(),
+            StateStores.ACCOUNT_EXTENSIONS.name(), StateStores.ACCOUNT_EXTENSION_COUNTS.name()};
 
     private IdentityTopology() {
     }
@@ -59,24 +61,28 @@ public final class IdentityTopology {
         builder.addStateStore(keyValueStore(StateStores.IDENTITIES));
         builder.addStateStore(keyValueStore(StateStores.IDENTITIES_BY_ACCOUNT));
         builder.addStateStore(keyValueStore(StateStores.ACCOUNTS));
+        builder.addStateStore(keyValueStore(StateStores.ACCOUNT_EXTENSIONS));
+        builder.addStateStore(keyValueStore(StateStores.ACCOUNT_EXTENSION_COUNTS));
 
         builder.addStateStore(keyValueStore(StateStores.EXTENSION_HISTORY));
         builder.addStateStore(keyValueStore(StateStores.EXTENSION_NUMBERS));
 
-        KStream<String, ExtensionSnapshot> extensions = source(builder, Topics.EXTENSIONS, "extensions-source")
-                .processValues(ExtensionCheck::new, Named.as("check-extension"));
-        builder.addStateStore(keyValueStore(StateStores.ACCOUNT_EXTENSIONS));
-        builder.addStateStore(keyValueStore(StateStores.ACCOUNT_EXTENSION_COUNTS));
+        KStream<String, ExtensionSnapshot> extensions = Rerouting.toOwningTask(
+                source(builder, Topics.EXTENSIONS, "extensions-source")
+                        .processValues(ExtensionCheck::new, Named.as("check-extension")),
+                Topics.EXTENSIONS, "extension", Topics.EXTENSIONS_REROUTED, options);
         KStream<String, Identity> fromExtensions = extensions.process(ExtensionProcessor::new, Named.as("apply-extension"),
-                withStores(STORES, StateStores.ACCOUNT_EXTENSIONS.name(), StateStores.ACCOUNT_EXTENSION_COUNTS.name()));
+                IDENTITY_STORES);
         addHistory(extensions, options);
 
         LoginLedger ledger = new LoginLedger(LoginLedger.DEFAULT_WINDOW, LoginLedger.DEFAULT_MAX_MARKS);
-        KStream<String, Identity> fromLogins = source(builder, Topics.LOGINS, "logins-source")
-                .process(() -> new LoginProcessor(ledger), Named.as("apply-login"), STORES);
+        KStream<String, Identity> fromLogins = Rerouting.toOwningTask(
+                source(builder, Topics.LOGINS, "logins-source").processValues(LoginCheck::new, Named.as("check-login")),
+                Topics.LOGINS, "login", Topics.LOGINS_REROUTED, options)
+                .process(() -> new LoginProcessor(ledger), Named.as("apply-login"), IDENTITY_STORES);
 
         Repartitioned<String, AccountSnapshot> broadcast = Repartitioned
-                .<String, AccountSnapshot>as("accounts-broadcast")
+                .<String, AccountSnapshot>as(Topics.ACCOUNTS_BROADCAST)
                 .withKeySerde(Topics.ACCOUNTS.keySerde())
                 .withValueSerde(Topics.ACCOUNTS.valueSerde())
                 .withStreamPartitioner(new BroadcastPartitioner<>());
@@ -86,8 +92,7 @@ public final class IdentityTopology {
         KStream<String, Identity> fromAccounts = source(builder, Topics.ACCOUNTS, "accounts-source")
                 .processValues(AccountCheck::new, Named.as("check-account"))
                 .repartition(broadcast)
-                .process(AccountProcessor::new, Named.as("apply-account"),
-                        withStores(STORES, StateStores.ACCOUNT_EXTENSIONS.name(), StateStores.ACCOUNT_EXTENSION_COUNTS.name()));
+                .process(AccountProcessor::new, Named.as("apply-account"), IDENTITY_STORES);
 
         fromExtensions
                 .merge(fromLogins, Named.as("merge-extension-and-login-updates"))
@@ -105,7 +110,7 @@ public final class IdentityTopology {
         changes.flatMapValues(HistoryChange::rows, Named.as("history-rows"))
                 .to(Topics.EXTENSION_HISTORY.name(), Produced.with(Topics.EXTENSION_HISTORY.keySerde(),
                         Topics.EXTENSION_HISTORY.valueSerde()).withName("extension-history-sink"));
-        Repartitioned<String, NumberEvent> byNumber = Repartitioned.<String, NumberEvent>as("extension-numbers")
+        Repartitioned<String, NumberEvent> byNumber = Repartitioned.<String, NumberEvent>as(Topics.EXTENSION_NUMBERS)
                 .withKeySerde(Serdes.String())
                 .withValueSerde(Json.serde(NumberEvent.class));
         if (options.partitions().isPresent()) {
@@ -115,12 +120,6 @@ public final class IdentityTopology {
                 .repartition(byNumber)
                 .process(() -> new NumberIndexProcessor(options.historyRetention()), Named.as("index-extension-number"),
                         StateStores.EXTENSION_NUMBERS.name());
-    }
-
-    private static String[] withStores(String[] stores, String... more) {
-        String[] all = Arrays.copyOf(stores, stores.length + more.length);
-        System.arraycopy(more, 0, all, stores.length, more.length);
-        return all;
     }
 
     private static <K, V> KStream<K, V> source(StreamsBuilder builder, Topic<K, V> topic, String name) {

@@ -1,33 +1,40 @@
 package dev.rcidentity.topology;
 
-import dev.rcidentity.kafka.Topics;
+import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.IdentityState;
 import dev.rcidentity.model.LoginEvent;
 import dev.rcidentity.model.LoginMark;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Counts each login once and (re)builds its owner's identity, resolved or not. */
-final class LoginProcessor extends IdentityInputProcessor<LoginEvent> {
+/** Counts each checked login once and (re)builds its owner's identity, resolved or not. */
+final class LoginProcessor implements Processor<String, LoginEvent, String, Identity> {
     private final LoginLedger ledger;
+    private IdentityStores stores;
+    private IdentityUpdater identities;
+
     LoginProcessor(LoginLedger ledger) {
         this.ledger = ledger;
     }
 
     @Override
+    public void init(ProcessorContext<String, Identity> context) {
+        stores = new IdentityStores(context);
+        identities = new IdentityUpdater(stores, context);
+    }
+
+    @Override
     public void process(Record<String, LoginEvent> record) {
         LoginEvent login = record.value();
-        if (login == null) {
-            return;
-        }
-        RecordKeys.requireMatch(Topics.LOGINS.name(), record.key(), login.ownerId(), "ownerId");
         Instant at = login.loggedInAt() != null ? login.loggedInAt() : Instant.ofEpochMilli(record.timestamp());
         String ownerId = login.ownerId();
 
-        IdentityState previous = identities.identities.get(ownerId);
+        IdentityState previous = stores.state(ownerId);
         LoginTally logins = LoginTally.of(previous == null ? null : previous.identity()).add(at);
         List<LoginMark> known = previous == null ? List.of() : previous.recentLogins();
         Optional<List<LoginMark>> marks = ledger.record(known, new LoginMark(at, login.source()), logins.lastLoginAt());

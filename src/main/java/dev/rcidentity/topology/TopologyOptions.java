@@ -7,7 +7,9 @@ import java.util.OptionalInt;
  * What shapes the topology beyond the topic names.
  *
  * @param partitions the partition count of the co-partitioned input topics; the accounts broadcast gets the same
- *                   count so that every task receives every account (empty: as many as {@code rc.accounts.v1})
+ *                   count so that every task receives every account (empty: as many as {@code rc.accounts.v1}), and
+ *                   their records are checked against it and re-routed to the partition that owns their key (empty:
+ *                   not checked)
  * @param historyRetention how far back the versioned extension store answers "as of" lookups
  */
 public record TopologyOptions(OptionalInt partitions, Duration historyRetention) {

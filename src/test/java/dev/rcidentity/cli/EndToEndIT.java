@@ -1,12 +1,14 @@
 package dev.rcidentity.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rcidentity.contract.PublishedRecords;
 import dev.rcidentity.kafka.KafkaTestCluster;
+import dev.rcidentity.kafka.Topic;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.Json;
 import dev.rcidentity.model.Resolution;
-import dev.rcidentity.poller.ConnectionSettings;
+import dev.rcidentity.config.SettingKeys;
 import dev.rcidentity.simulator.RingCentralSimulator;
 import dev.rcidentity.simulator.SimulatedAccount;
 import dev.rcidentity.simulator.SimulatorChanges;
@@ -28,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The whole path on real parts, as the demo runs it: the simulator over HTTP, the poller, the embedded broker, the
  * topology and the HTTP API, with simulated users' logins reported to POST /v1/logins. Ends with the history and
- * "who had this number then" lookups after the simulator recycled a number.
+ * "who had this number then" lookups after the simulator recycled a number, and checks every record the run left in
+ * the public topics against the topic's schema.
  */
 class EndToEndIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -44,7 +47,7 @@ class EndToEndIT {
             Path connections = dir.resolve("connections.json");
             simulator.writeConnectionsFile(connections);
             try (TestInstance app = TestInstance.start(kafka.bootstrapServers(), dir, "end-to-end-it",
-                    Map.of(ConnectionSettings.RC_CONNECTIONS_FILE, connections.toString(), "poll.interval", "PT1H"), true)) {
+                    Map.of(SettingKeys.RC_CONNECTIONS_FILE.key(), connections.toString(), SettingKeys.POLL_INTERVAL.key(), "PT1H"), true)) {
                 app.add(new DemoLogins(simulator, app.base(), null)).start(Duration.ofMillis(100));
 
                 for (SimulatedAccount account : simulator.accounts()) {
@@ -85,6 +88,11 @@ class EndToEndIT {
                 JsonNode newHistory = rows(app.get("/v1/extensions/" + after + "/history"));
                 assertEquals(number, newHistory.get(newHistory.size() - 1).path("extensionNumber").asText());
                 assertFalse(app.poller.isStopped(app.poller.connectionNames().get(0)));
+            }
+            for (Topic<?, ?> topic : List.of(Topics.ACCOUNTS, Topics.EXTENSIONS, Topics.LOGINS, Topics.IDENTITIES,
+                    Topics.EXTENSION_HISTORY)) {
+                int checked = PublishedRecords.assertAllMatchTheirSchema(kafka.bootstrapServers(), topic.name(), WAIT);
+                assertTrue(checked > 0, "the run left nothing in " + topic.name() + " to check against its schema");
             }
         }
     }

@@ -2,7 +2,7 @@ package dev.rcidentity.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.kafka.KafkaTestCluster;
-import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.config.SettingKeys;
 import dev.rcidentity.kafka.Topic;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.AccountSnapshot;
@@ -58,7 +58,7 @@ class HttpApiIT {
                 Map.entry(ALICE, extension(ALICE, "420", "Alice Smith", "User", "Enabled", T0.plusSeconds(600)))), T0);
         kafka.send(Topics.LOGINS, List.of(Map.entry(ALICE, new LoginEvent(ALICE, null, T0.plusSeconds(60),
                 LoginEvent.SOURCE_POLLER, null, null, null, null))), T0.plusSeconds(60));
-        api = TestInstance.start(kafka.bootstrapServers(), dir, "http-api-it", Map.of(Settings.API_TOKEN, TOKEN));
+        api = TestInstance.start(kafka.bootstrapServers(), dir, "http-api-it", Map.of(SettingKeys.API_TOKEN.key(), TOKEN));
         TestInstance.Response ready = api.getUntil("/v1/extensions/" + ALICE + "/history",
                 r -> r.status() == 200 && r.body().contains("RENAMED"), WAIT);
         assertEquals(200, ready.status(), ready.body());

@@ -1,7 +1,8 @@
 package dev.rcidentity.cli;
 
 import dev.rcidentity.kafka.KafkaTestCluster;
-import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.config.SettingKeys;
+import dev.rcidentity.config.Settings;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.AccountSnapshot;
 import dev.rcidentity.model.ExtensionSnapshot;
@@ -43,8 +44,8 @@ class IdentityPipelineIT {
     void identitiesResolveOnARealBrokerWithExactlyOnceAndSurviveARestart() throws Exception {
         try (KafkaTestCluster kafka = KafkaTestCluster.start(dir, 3)) {
             Settings settings = Settings.of(Map.of(
-                    Settings.STATE_DIR, dir.resolve("state").toString(),
-                    Settings.APPLICATION_ID, "pipeline-it",
+                    SettingKeys.STATE_DIR.key(), dir.resolve("state").toString(),
+                    SettingKeys.APPLICATION_ID.key(), "pipeline-it",
                     "kafka.commit.interval.ms", "100"));
             kafka.send(Topics.ACCOUNTS, List.of(Map.entry(ACCOUNT, new AccountSnapshot(ACCOUNT, "Acme", "+16505550100",
                     "Confirmed", "RingCentral", T0))), T0);
@@ -56,7 +57,8 @@ class IdentityPipelineIT {
             kafka.sendRaw(Topics.LOGINS.name(), ALICE, "{\"ownerId\": ".getBytes(StandardCharsets.UTF_8));
             kafka.send(Topics.LOGINS, List.of(Map.entry(ALICE, login(ALICE, T0.plusSeconds(30)))), T0.plusSeconds(30));
 
-            try (StreamsService streams = StreamsService.start(settings, kafka.bootstrapServers(), why -> { })) {
+            try (StreamsService streams = StreamsService.start(OptionsFromSettings.kafka(settings, kafka.bootstrapServers()),
+                    OptionsFromSettings.streams(settings), settings.get(SettingKeys.STORE_HISTORY_RETENTION), why -> { })) {
                 Map<String, Identity> table = latest(kafka, t -> resolved(t, ALICE, 1) && resolved(t, BOB, 1));
                 assertEquals("Alice", table.get(ALICE).name());
                 assertEquals("Acme", table.get(ALICE).account().companyName());
@@ -73,7 +75,8 @@ class IdentityPipelineIT {
             kafka.send(Topics.LOGINS, List.of(
                     Map.entry(ALICE, login(ALICE, T0.plusSeconds(30))),
                     Map.entry(ALICE, login(ALICE, T0.plusSeconds(60)))), T0.plusSeconds(60));
-            try (StreamsService streams = StreamsService.start(settings, kafka.bootstrapServers(), why -> { })) {
+            try (StreamsService streams = StreamsService.start(OptionsFromSettings.kafka(settings, kafka.bootstrapServers()),
+                    OptionsFromSettings.streams(settings), settings.get(SettingKeys.STORE_HISTORY_RETENTION), why -> { })) {
                 Map<String, Identity> table = latest(kafka, t -> resolved(t, ALICE, 2));
                 assertEquals(2, table.get(ALICE).loginCount());
                 assertEquals(T0.plusSeconds(60), table.get(ALICE).lastLoginAt());

@@ -1,10 +1,12 @@
 package dev.rcidentity.cli;
 
+import dev.rcidentity.config.SettingKeysTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +34,20 @@ class MainTest {
     }
 
     @Test
+    void helpTextsNameOnlyDefinedSettings() {
+        assertEquals(List.of(), SettingKeysTest.undefinedNames(Main.usage()));
+        for (Command command : Main.commands().values()) {
+            assertEquals(List.of(), SettingKeysTest.undefinedNames(command.help()), command.name());
+        }
+    }
+
+    @Test
+    void anUnknownSettingOnTheCommandLineIsAUsageError() {
+        assertEquals(2, run(Map.of(), "topics", "--htpp-port=1"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown setting --htpp-port"), err.toString());
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         assertEquals(2, run(Map.of(), "frobnicate"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'frobnicate'"));
@@ -39,7 +55,7 @@ class MainTest {
 
     @Test
     void productionCommandsRefuseToStartWithoutABroker() {
-        for (String command : new String[]{"run", "streams", "topics"}) {
+        for (String command : new String[]{"run", "streams", "topics", "poller"}) {
             err.reset();
             assertEquals(2, run(Map.of(), command));
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("KAFKA_BOOTSTRAP_SERVERS is not set"), err.toString());

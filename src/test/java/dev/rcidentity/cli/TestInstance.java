@@ -1,6 +1,7 @@
 package dev.rcidentity.cli;
 
-import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.config.SettingKeys;
+import dev.rcidentity.config.Settings;
 import dev.rcidentity.poller.Poller;
 import dev.rcidentity.query.ApiServer;
 import dev.rcidentity.query.HttpServerOptions;
@@ -41,10 +42,10 @@ final class TestInstance implements AutoCloseable {
     final Poller poller;
 
     private TestInstance(Settings settings, String bootstrap, boolean withPoller, HttpServerOptions http) throws IOException {
-        this.token = settings.get(Settings.API_TOKEN).orElse(null);
+        this.token = settings.find(SettingKeys.API_TOKEN).orElse(null);
         Assembly assembly = new Assembly(settings, lifecycle);
         this.streams = assembly.startStreams(bootstrap);
-        this.poller = withPoller ? assembly.startPoller(settings.with(Settings.KAFKA_BOOTSTRAP_SERVERS, bootstrap)) : null;
+        this.poller = withPoller ? assembly.startPoller(ConnectionsReader.read(settings), bootstrap) : null;
         this.api = assembly.startApi(bootstrap, http);
         this.name = "127.0.0.1:" + api.port();
     }
@@ -63,10 +64,10 @@ final class TestInstance implements AutoCloseable {
                               boolean withPoller, HttpServerOptions http) throws IOException {
         int port = freePort();
         Map<String, String> values = new HashMap<>(Map.of(
-                Settings.STATE_DIR, dir.resolve("state-" + port).toString(),
-                Settings.APPLICATION_ID, applicationId,
-                Settings.HTTP_PORT, String.valueOf(port),
-                Settings.APPLICATION_SERVER, "127.0.0.1:" + port,
+                SettingKeys.STATE_DIR.key(), dir.resolve("state-" + port).toString(),
+                SettingKeys.APPLICATION_ID.key(), applicationId,
+                SettingKeys.HTTP_PORT.key(), String.valueOf(port),
+                SettingKeys.APPLICATION_SERVER.key(), "127.0.0.1:" + port,
                 "kafka.commit.interval.ms", "100"));
         values.putAll(extra);
         return new TestInstance(Settings.of(values), bootstrap, withPoller, http);

@@ -52,14 +52,14 @@ class TopicsCommandIT {
         Result first = topics(env);
         assertEquals(0, first.exit(), first.err());
         for (String topic : List.of("rc.accounts.v1", "rc.extensions.v1", "rc.logins.v1", "rc.identities.v1",
-                "rc.extension-history.v1", "rc.dead-letters.v1")) {
+                "rc.extension-history.v1", "rc.dead-letters.v1", "rc.connections.v1", "rc.notifications.v1")) {
             assertTrue(first.out().lines().anyMatch(l -> l.contains(topic) && l.contains("created") && l.contains("4 partitions")),
                     first.out());
         }
         Result second = topics(Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "TOPIC_PARTITIONS", "8"));
         assertEquals(0, second.exit(), second.err());
         assertFalse(second.out().contains("created"), second.out());
-        assertEquals(6, second.out().lines().filter(l -> l.contains("present") && l.contains("4 partitions")).count(), second.out());
+        assertEquals(8, second.out().lines().filter(l -> l.contains("present") && l.contains("4 partitions")).count(), second.out());
     }
 
     @Test

@@ -24,12 +24,14 @@ class TopicDefinitionTest {
     void definitionsCarryTheContractsCleanupAndRetention() {
         Map<String, TopicDefinition> byName = TopicDefinition.bundled().stream()
                 .collect(Collectors.toMap(TopicDefinition::name, d -> d));
-        for (String compacted : List.of("rc.accounts.v1", "rc.extensions.v1", "rc.identities.v1")) {
+        for (String compacted : List.of("rc.accounts.v1", "rc.extensions.v1", "rc.identities.v1", "rc.connections.v1")) {
             assertEquals("compact", byName.get(compacted).cleanupPolicy(), compacted);
         }
         assertEquals("2592000000", byName.get("rc.logins.v1").configs().get("retention.ms"));
         assertEquals("-1", byName.get("rc.extension-history.v1").configs().get("retention.ms"));
         assertEquals("1209600000", byName.get("rc.dead-letters.v1").configs().get("retention.ms"));
+        assertEquals("delete", byName.get("rc.notifications.v1").cleanupPolicy());
+        assertEquals("604800000", byName.get("rc.notifications.v1").configs().get("retention.ms"));
         byName.values().forEach(d -> assertEquals(6, d.partitionsOr(6), d.name()));
     }
 }

@@ -69,7 +69,7 @@ class GroupLimiterTest {
     @Test
     void aWaitBeyondTheDeadlineFailsAtOnce() {
         limiter.penalize(Duration.ofSeconds(30), now);
-        ApiException e = assertThrows(ApiException.class, () -> limiter.acquire(now + 10 * SECOND));
+        RingCentralApiException e = assertThrows(RingCentralApiException.class, () -> limiter.acquire(now + 10 * SECOND));
         assertTrue(e.getMessage().contains("AUTH"), e.getMessage());
     }
 }

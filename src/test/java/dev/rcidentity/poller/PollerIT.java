@@ -1,6 +1,7 @@
 package dev.rcidentity.poller;
 
 import dev.rcidentity.kafka.EmbeddedKafkaBroker;
+import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.Topic;
 import dev.rcidentity.kafka.TopicDefinition;
 import dev.rcidentity.kafka.TopicProvisioner;
@@ -48,7 +49,7 @@ class PollerIT {
     @TempDir
     static Path kafkaDir;
     private static EmbeddedKafkaBroker broker;
-    private static Map<String, Object> kafka;
+    private static KafkaClients kafka;
 
     private RingCentralSimulator sim;
     private final List<Poller> pollers = new ArrayList<>();
@@ -56,8 +57,8 @@ class PollerIT {
     @BeforeAll
     static void startKafka() {
         broker = EmbeddedKafkaBroker.start(kafkaDir, 0);
-        kafka = Map.of("bootstrap.servers", broker.bootstrapServers());
-        try (Admin admin = Admin.create(kafka)) {
+        kafka = KafkaClients.of(Map.of(), broker.bootstrapServers());
+        try (Admin admin = Admin.create(kafka.admin())) {
             new TopicProvisioner(admin, 2, Optional.empty()).ensure(TopicDefinition.bundled());
         }
     }

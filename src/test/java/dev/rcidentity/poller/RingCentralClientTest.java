@@ -178,9 +178,9 @@ class RingCentralClientTest {
                 metrics);
         sim.faults().slowResponses(Duration.ofSeconds(2));
 
-        ApiException e = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
+        RingCentralApiException e = org.junit.jupiter.api.Assertions.assertThrows(RingCentralApiException.class,
                 () -> connection.client().accountInfo());
-        assertEquals(ApiException.NO_RESPONSE, e.status());
+        assertEquals(RingCentralApiException.NO_RESPONSE, e.status());
     }
 
     @Test

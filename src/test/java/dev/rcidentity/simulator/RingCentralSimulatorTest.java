@@ -1,8 +1,6 @@
 package dev.rcidentity.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rcidentity.kafka.Settings;
-import dev.rcidentity.kafka.SettingsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RingCentralSimulatorTest {
 
     @Test
-    void optionsFromSettings() {
-        SimulatorOptions defaults = SimulatorOptions.fromSettings(Settings.of(Map.of()));
+    void defaultOptionsMatchRingCentralsLimits() {
+        SimulatorOptions defaults = SimulatorOptions.defaults();
         assertEquals(3, defaults.accounts());
         assertEquals(200, defaults.extensionsPerAccount());
         assertEquals(50, defaults.limit(RateLimitGroup.LIGHT));
@@ -32,13 +30,6 @@ class RingCentralSimulatorTest {
         assertEquals(Duration.ofSeconds(60), defaults.rateLimitWindow());
         assertEquals(Duration.ofSeconds(60), defaults.rateLimitPenalty());
 
-        SimulatorOptions sized = SimulatorOptions.fromSettings(
-                Settings.of(Map.of("SIMULATOR_ACCOUNTS", "5", "SIMULATOR_EXTENSIONS", "40")));
-        assertEquals(5, sized.accounts());
-        assertEquals(40, sized.extensionsPerAccount());
-
-        assertThrows(SettingsException.class,
-                () -> SimulatorOptions.fromSettings(Settings.of(Map.of("SIMULATOR_ACCOUNTS", "0"))));
         assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.builder().extensionsPerAccount(0).build());
     }
 

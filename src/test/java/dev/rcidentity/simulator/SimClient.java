@@ -38,18 +38,31 @@ final class SimClient {
     }
 
     Response token(String clientId, String clientSecret, Map<String, String> form) {
+        return postForm("/restapi/oauth/token", clientId, clientSecret, form);
+    }
+
+    /** A form POST with Basic client authentication, as the token and revoke endpoints want. */
+    Response postForm(String path, String clientId, String clientSecret, Map<String, String> form) {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(simulator.baseUrl().resolve("/restapi/oauth/token"))
+        HttpRequest request = HttpRequest.newBuilder(simulator.baseUrl().resolve(path))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
                 .build();
         return send(request);
+    }
+
+    Response revoke(String token) {
+        SimulatorCredentials app = simulator.appCredentials();
+        return postForm("/restapi/oauth/revoke", app.clientId(), app.clientSecret(), Map.of("token", token));
+    }
+
+    static String formBody(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     Response jwtGrant(String jwt) {
@@ -83,6 +96,17 @@ final class SimClient {
             builder.header("Authorization", "Bearer " + accessToken);
         }
         return send(builder.build());
+    }
+
+    /** A call with a bearer token and an optional JSON body (null sends none). */
+    Response call(String method, String path, String accessToken, String json) {
+        HttpRequest request = HttpRequest.newBuilder(simulator.baseUrl().resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return send(request);
     }
 
     Response send(HttpRequest request) {

@@ -332,7 +332,7 @@ class IdentityTopologyTest extends TopologyTestBase {
     /** See {@link TopologyFixture#TopologyFixture(Path, String)}: deserialization dead letters need at_least_once here. */
     private void useAtLeastOnce() {
         fx.close();
-        fx = new TopologyFixture(stateDir.resolve("alo"), StreamsConfig.AT_LEAST_ONCE);
+        fx = new TopologyFixture(stateDir.resolve("alo"), StreamsConfig.AT_LEAST_ONCE, 1);
     }
 
     private static String header(TestRecord<byte[], byte[]> record, String name) {

@@ -1,8 +1,8 @@
 package dev.rcidentity.topology;
 
-import dev.rcidentity.kafka.Settings;
 import dev.rcidentity.kafka.StateStores;
-import dev.rcidentity.kafka.StreamsSettings;
+import dev.rcidentity.kafka.KafkaClients;
+import dev.rcidentity.kafka.StreamsOptions;
 import dev.rcidentity.kafka.Topic;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.AccountSnapshot;
@@ -13,7 +13,9 @@ import dev.rcidentity.model.HistoryRow;
 import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.LoginEvent;
 import dev.rcidentity.model.NumberHoldings;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -41,8 +43,9 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<byte[], byte[]> deadLetters;
     final TestOutputTopic<String, HistoryRow> history;
 
+    /** As production runs it on one partition per topic, the test driver's only layout: every record is owned. */
     TopologyFixture(Path stateDir) {
-        this(stateDir, StreamsConfig.EXACTLY_ONCE_V2);
+        this(stateDir, StreamsConfig.EXACTLY_ONCE_V2, 1);
     }
 
     /**
@@ -50,12 +53,15 @@ final class TopologyFixture implements AutoCloseable {
      * dead-letter records that deserialization failures produce (they are sent while records are enqueued, outside
      * the driver's transaction), so the tests of those use at_least_once; the integration test checks the
      * dead-letter topic under exactly_once_v2 on a real broker.
+     * <p>
+     * The driver reads every topic from partition 0; with {@code partitions} above 1, the records whose key belongs to
+     * another partition take the re-routing path.
      */
-    TopologyFixture(Path stateDir, String processingGuarantee) {
-        Properties config = StreamsSettings.streamsConfig(
-                Settings.of(Map.of(Settings.STATE_DIR, stateDir.toString())), "unused:9092");
+    TopologyFixture(Path stateDir, String processingGuarantee, int partitions) {
+        Properties config = KafkaClients.of(Map.of(), "unused:9092")
+                .streams(new StreamsOptions("rc-identity", stateDir, "unused:8080", 1));
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
-        driver = new TopologyTestDriver(IdentityTopology.buildTopology(TopologyOptions.defaults(), config), config);
+        driver = new TopologyTestDriver(IdentityTopology.buildTopology(TopologyOptions.defaults().withPartitions(partitions), config), config);
         extensions = input(Topics.EXTENSIONS);
         logins = input(Topics.LOGINS);
         accounts = input(Topics.ACCOUNTS);
@@ -100,6 +106,22 @@ final class TopologyFixture implements AutoCloseable {
         KeyValueStore<String, ExtensionHistory> histories = driver.getKeyValueStore(StateStores.EXTENSION_HISTORY.name());
         ExtensionHistory history = histories.get(extensionId);
         return history == null ? List.of() : history.rows();
+    }
+
+    /** The keys the topology sent through the named repartition topic, in order. */
+    List<String> repartitioned(String name) {
+        String topic = "rc-identity-" + name + "-repartition";
+        return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
+                .readKeyValuesToList().stream().map(entry -> entry.key).toList();
+    }
+
+    /** What the re-route counter of {@code topic} says, over all threads (0 before its first record). */
+    double reroutedCount(String topic) {
+        return driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals(ReroutedRecords.METRIC_OPERATION + "-total")
+                        && topic.equals(e.getKey().tags().get(ReroutedRecords.METRIC_SCOPE + "-id")))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     List<TestRecord<String, Identity>> emitted() {

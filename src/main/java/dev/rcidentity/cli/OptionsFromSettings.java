@@ -1,0 +1,64 @@
+package dev.rcidentity.cli;
+
+import dev.rcidentity.config.Settings;
+import dev.rcidentity.kafka.KafkaClients;
+import dev.rcidentity.kafka.StreamsOptions;
+import dev.rcidentity.poller.PollerOptions;
+import dev.rcidentity.simulator.SimulatorOptions;
+
+import static dev.rcidentity.config.SettingKeys.API_TOKEN;
+import static dev.rcidentity.config.SettingKeys.APPLICATION_ID;
+import static dev.rcidentity.config.SettingKeys.APPLICATION_SERVER;
+import static dev.rcidentity.config.SettingKeys.HTTP_HOST;
+import static dev.rcidentity.config.SettingKeys.HTTP_PORT;
+import static dev.rcidentity.config.SettingKeys.NUM_STANDBY_REPLICAS;
+import static dev.rcidentity.config.SettingKeys.POLL_INTERVAL;
+import static dev.rcidentity.config.SettingKeys.SIMULATOR_ACCOUNTS;
+import static dev.rcidentity.config.SettingKeys.SIMULATOR_EXTENSIONS;
+import static dev.rcidentity.config.SettingKeys.SIMULATOR_PORT;
+import static dev.rcidentity.config.SettingKeys.SIMULATOR_TICK_INTERVAL;
+
+/**
+ * The typed options each part is started with, read from the settings by the command that starts it: the parts
+ * themselves never read settings. The connections come from {@link ConnectionsReader}.
+ */
+final class OptionsFromSettings {
+    /** Where the HTTP API listens, and the bearer token {@code /v1} requests need (null: none). */
+    record ApiOptions(String host, int port, String apiToken) {
+    }
+
+    private OptionsFromSettings() {
+    }
+
+    /** The user's {@code KAFKA_*} client settings with this bootstrap address (the embedded broker's, in the demo). */
+    static KafkaClients kafka(Settings settings, String bootstrapServers) {
+        return KafkaClients.of(settings.kafkaClientProperties(), bootstrapServers);
+    }
+
+    static PollerOptions poller(Settings settings) {
+        return PollerOptions.defaults().withPollInterval(settings.get(POLL_INTERVAL));
+    }
+
+    static StreamsOptions streams(Settings settings) {
+        return new StreamsOptions(settings.get(APPLICATION_ID), settings.stateDir(), applicationServer(settings),
+                settings.get(NUM_STANDBY_REPLICAS));
+    }
+
+    static ApiOptions api(Settings settings) {
+        return new ApiOptions(settings.get(HTTP_HOST), settings.get(HTTP_PORT), settings.find(API_TOKEN).orElse(null));
+    }
+
+    static SimulatorOptions simulator(Settings settings) {
+        return SimulatorOptions.builder()
+                .accounts(settings.get(SIMULATOR_ACCOUNTS))
+                .extensionsPerAccount(settings.get(SIMULATOR_EXTENSIONS))
+                .port(settings.get(SIMULATOR_PORT))
+                .autoTickInterval(settings.get(SIMULATOR_TICK_INTERVAL))
+                .build();
+    }
+
+    /** host:port other instances use to reach this one's HTTP API. */
+    private static String applicationServer(Settings settings) {
+        return settings.getOrElse(APPLICATION_SERVER, settings.get(HTTP_HOST) + ":" + settings.get(HTTP_PORT));
+    }
+}

@@ -1,0 +1,199 @@
+package dev.rcidentity.connections;
+
+import dev.rcidentity.kafka.Topics;
+import dev.rcidentity.model.Connection;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The connections of {@code rc.connections.v1}, in memory: read to the end at start, then followed by a background
+ * consumer, so every instance sees every other instance's writes within a poll. Writes go through an idempotent
+ * {@code acks=all} producer and return only once Kafka acknowledged them; they are visible here at once. Names are
+ * not made unique here: the caller checks {@link #byName} before creating one.
+ */
+public final class ConnectionStore implements AutoCloseable {
+    /** Told of every connection that appears, changes or goes away (null); called on the thread that saw it. */
+    public interface Listener {
+        void changed(String connectionId, Connection connectionOrNull);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionStore.class);
+    private static final String TOPIC = Topics.CONNECTIONS.name();
+    private static final int MAX_WRITE_ATTEMPTS = 3;
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+    /** Numbers each store's client ids: two stores in one JVM must not share them. */
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final ConnectionView view = new ConnectionView();
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final TopicFollower follower;
+    private final Duration writeTimeout;
+
+    private ConnectionStore(Map<String, Object> kafkaProperties, Duration timeout) {
+        this.writeTimeout = timeout;
+        String clientId = "rc-identity-connections-" + INSTANCES.incrementAndGet();
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clientProperties(kafkaProperties, false, clientId));
+        try {
+            this.follower = new TopicFollower(consumer, TOPIC, this::apply);
+            follower.readToEnd(timeout);
+            this.producer = new KafkaProducer<>(clientProperties(kafkaProperties, true, clientId));
+        } catch (RuntimeException e) {
+            consumer.close(Duration.ZERO);
+            throw e;
+        }
+        follower.start("rc-connections-follower");
+        log.info("Loaded {} connections from {}", view.all().size(), TOPIC);
+    }
+
+    /**
+     * Reads {@code rc.connections.v1} to its end (within {@code timeout}) and keeps following it.
+     *
+     * @param kafkaProperties the base Kafka client properties (bootstrap servers, security); group and serializer
+     *                        settings are this store's own
+     * @param timeout         bound of the initial read and of each write's acknowledgement
+     */
+    public static ConnectionStore start(Map<String, Object> kafkaProperties, Duration timeout) {
+        return new ConnectionStore(kafkaProperties, timeout);
+    }
+
+    public Optional<Connection> get(String connectionId) {
+        return view.get(connectionId);
+    }
+
+    /** Every connection, ordered by name. */
+    public List<Connection> all() {
+        return view.all();
+    }
+
+    public Optional<Connection> byName(String name) {
+        return view.byName(name);
+    }
+
+    /** The connectionIds whose newest record cannot be read, with the reason: report them, don't sweep them. */
+    public Map<String, String> unreadable() {
+        return view.unreadable();
+    }
+
+    public void addListener(Listener listener) {
+        view.addListener(listener);
+    }
+
+    /**
+     * Writes the connection and returns once Kafka acknowledged it (retried on retriable failures).
+     *
+     * @throws ConnectionStoreException when it was not acknowledged within the bound; it may or may not be stored
+     */
+    public void put(Connection connection) {
+        String id = connection.connectionId();
+        write(id, Topics.CONNECTIONS.valueSerde().serializer().serialize(TOPIC, connection), connection,
+                connection.updatedAt().toEpochMilli());
+    }
+
+    /** Writes a tombstone: the connection is removed everywhere. Same guarantees as {@link #put}. */
+    public void remove(String connectionId) {
+        write(connectionId, null, null, System.currentTimeMillis());
+    }
+
+    private void write(String id, byte[] value, Connection connection, long timestamp) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(TOPIC, null, timestamp,
+                id.getBytes(StandardCharsets.UTF_8), value);
+        long deadline = System.nanoTime() + writeTimeout.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            Throwable failure;
+            try {
+                RecordMetadata ack = producer.send(record).get(Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
+                view.apply(id, connection, ack.partition(), ack.offset());
+                return;
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            } catch (KafkaException e) {
+                failure = e;
+            } catch (TimeoutException e) {
+                throw new ConnectionStoreException("No acknowledgement from Kafka for connection " + id + " in "
+                        + TOPIC + " within " + writeTimeout, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectionStoreException("Interrupted while writing connection " + id + " to " + TOPIC, e);
+            }
+            if (!(failure instanceof RetriableException) || attempt >= MAX_WRITE_ATTEMPTS
+                    || System.nanoTime() - deadline >= 0) {
+                throw new ConnectionStoreException("Kafka did not acknowledge connection " + id + " in " + TOPIC
+                        + " (attempt " + attempt + "): " + failure.getMessage(), failure);
+            }
+            log.warn("Writing connection {} to {} failed (attempt {} of {}), retrying: {}", id, TOPIC, attempt,
+                    MAX_WRITE_ATTEMPTS, failure.getMessage());
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record) {
+        if (record.key() == null) {
+            log.warn("Ignoring a record without key at {}-{}@{}", record.topic(), record.partition(), record.offset());
+            return;
+        }
+        String id = new String(record.key(), StandardCharsets.UTF_8);
+        try {
+            Connection connection = Topics.CONNECTIONS.valueSerde().deserializer().deserialize(TOPIC, record.value());
+            view.apply(id, connection, record.partition(), record.offset());
+        } catch (SerializationException e) {
+            log.warn("Connection {} at {}-{}@{} cannot be read: {}", id, record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            view.unreadable(id, e.getMessage(), record.partition(), record.offset());
+        }
+    }
+
+    /** The one place the Kafka client settings of this store are built from the base properties. */
+    private static Map<String, Object> clientProperties(Map<String, Object> base, boolean producer, String clientId) {
+        Map<String, Object> props = new HashMap<>(base);
+        if (producer) {
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-writer");
+        } else {
+            props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+            props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-reader");
+        }
+        return props;
+    }
+
+    /** Stops following and closes the Kafka clients; returns promptly. */
+    @Override
+    public void close() {
+        follower.close();
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,8 +1,0 @@
-package dev.rcidentity.kafka;
-
-/** A setting is missing or malformed: the message names the setting and what was expected, never a secret value. */
-public class SettingsException extends RuntimeException {
-    public SettingsException(String message) {
-        super(message);
-    }
-}
