@@ -1,7 +1,8 @@
 package dev.rcidentity.cli;
 
 import dev.rcidentity.bench.AppLauncher;
-import dev.rcidentity.kafka.Settings;
+import dev.rcidentity.config.SettingKeys;
+import dev.rcidentity.config.Settings;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -17,12 +18,12 @@ public final class BenchInstances implements AppLauncher {
     @Override
     public App start(String bootstrapServers, String applicationId, Path stateDir, int httpPort) throws Exception {
         Settings settings = Settings.of(Map.of(
-                Settings.APPLICATION_ID, applicationId,
-                Settings.STATE_DIR, stateDir.toString(),
-                Settings.HTTP_HOST, "127.0.0.1",
-                Settings.HTTP_PORT, String.valueOf(httpPort),
-                Settings.APPLICATION_SERVER, "127.0.0.1:" + httpPort,
-                Settings.NUM_STANDBY_REPLICAS, "0",
+                SettingKeys.APPLICATION_ID.key(), applicationId,
+                SettingKeys.STATE_DIR.key(), stateDir.toString(),
+                SettingKeys.HTTP_HOST.key(), "127.0.0.1",
+                SettingKeys.HTTP_PORT.key(), String.valueOf(httpPort),
+                SettingKeys.APPLICATION_SERVER.key(), "127.0.0.1:" + httpPort,
+                SettingKeys.NUM_STANDBY_REPLICAS.key(), "0",
                 "kafka." + StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, String.valueOf(Long.MAX_VALUE)));
         Lifecycle lifecycle = new Lifecycle();
         try {
