@@ -4,6 +4,7 @@ import dev.rcidentity.config.Settings;
 import dev.rcidentity.config.SettingKeys;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.LoginEvent;
+import dev.rcidentity.onboarding.ConnectionStatusSource;
 import dev.rcidentity.poller.ConnectionSettings;
 import dev.rcidentity.poller.Poller;
 import dev.rcidentity.query.ApiServer;
@@ -11,6 +12,7 @@ import dev.rcidentity.query.HealthCheck;
 import dev.rcidentity.query.HttpApi;
 import dev.rcidentity.query.HttpServerOptions;
 import dev.rcidentity.query.QueryService;
+import dev.rcidentity.query.RouteSet;
 import dev.rcidentity.query.StreamsHealth;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Starts the parts a command runs, registers each with the lifecycle, and ties them to metrics and health. */
 final class Assembly {
@@ -38,6 +41,8 @@ final class Assembly {
     private final List<HealthCheck> checks = new ArrayList<>();
     private PollerMeters pollerMeters;
     private StreamsService streams;
+    /** The pollers' status of each connection, for the connection views; none reports yet. */
+    private ConnectionStatusSource connectionStatuses = ConnectionStatusSource.NONE;
 
     Assembly(Settings settings, Lifecycle lifecycle) {
         this.settings = settings;
@@ -84,8 +89,12 @@ final class Assembly {
                 pollerMeters.refresh();
             }
         };
-        return lifecycle.add(HttpApi.start(api.host(), api.port(), api.apiToken(), queries, logins,
-                checks, registry, beforeScrape, clock, options));
+        AtomicReference<ApiServer> server = new AtomicReference<>();
+        List<RouteSet> onboarding = OnboardingWiring.routes(settings, bootstrap, lifecycle, logins,
+                () -> server.get().port(), connectionStatuses, clock);
+        server.set(lifecycle.add(HttpApi.start(api.host(), api.port(), api.apiToken(), queries, logins,
+                checks, registry, beforeScrape, clock, options, onboarding)));
+        return server.get();
     }
 
     private Map<String, Object> loginProducerConfig(String bootstrap) {
