@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
-/** Puts the routes together: the store queries when this process runs the topology, login ingest, health, metrics. */
+/**
+ * Puts the routes together: the store queries when this process runs the topology, login ingest, health, metrics, the
+ * OpenAPI document and the web console.
+ */
 public final class HttpApi {
     private HttpApi() {
     }
@@ -29,6 +32,7 @@ public final class HttpApi {
         }
         new LoginRoutes(logins, clock).register(router);
         new OpsRoutes(checks, registry, beforeScrape).register(router);
+        new StaticRoutes().register(router);
         return ApiServer.start(host, port, router, apiToken, registry, options);
     }
 }
