@@ -3,8 +3,8 @@ import {h, svg, link, text, time} from './dom.js';
 import {getJson, path} from './api.js';
 import {fill, lookupForm, message, panel} from './ui.js';
 
-const MAX_LOOKUPS = 40;
-const MIN_GAP_MS = 60_000;
+const MAX_LOOKUPS = 24;
+const HOUR = 3_600_000;
 
 export async function render(root, [accountId = '', number = '']) {
   const result = h('div', {class: 'result'});
@@ -63,6 +63,8 @@ async function holdersOf(accountId, number, now) {
       if (extension.extensionNumber === number) await addHolder(extension);
     }
   }
+  const earliest = () => Math.min(...[...holders.values()].filter(Boolean).flatMap(h => h.intervals).map(i => i.from));
+  const minGap = () => Math.max(HOUR, (now - earliest()) / 100); // polls are minutes apart: shorter holdings are rare
   let gaps = gapsBetween(holders, now);
   while (gaps.length && lookups < MAX_LOOKUPS) {
     const [from, to] = gaps.shift();
@@ -70,7 +72,7 @@ async function holdersOf(accountId, number, now) {
     const holder = await holderAt(at);
     if (holder && await addHolder(holder)) {
       gaps = gapsBetween(holders, now);
-    } else if (!holder && to !== null && to - from > MIN_GAP_MS) {
+    } else if (!holder && to !== null && to - from > 2 * minGap()) {
       gaps.push([from, at], [at, to]);
     }
   }
@@ -106,11 +108,11 @@ function gapsBetween(holders, now) {
     if (interval.from > end) gaps.push([end, interval.from]);
     end = Math.max(end, interval.to);
   }
-  if (end < now - MIN_GAP_MS) gaps.push([end, now]);
+  if (end < now - HOUR) gaps.push([end, now]);
   return gaps;
 }
 
-const nameOf = holder => holder.rows[holder.rows.length - 1].name ?? `extension ${holder.extensionId}`;
+const nameOf = holder => holder.rows[holder.rows.length - 1].name ?? '(no name)';
 
 function chart({holders, now}, number) {
   const W = 960, LABEL = 210, RIGHT = 24, LANE = 38, TOP = 12, AXIS = 34;
@@ -126,17 +128,19 @@ function chart({holders, now}, number) {
   return h('figure', {class: 'chart'},
     svg('svg', {viewBox: `0 0 ${W} ${height}`, role: 'img', 'aria-labelledby': 'chart-title', class: 'holders'},
       svg('title', {id: 'chart-title'}, `Who held ${number} over time`),
-      ticks.map(t => svg('g', {class: 'tick'},
+      ticks.map((t, i) => svg('g', {class: 'tick'},
         svg('line', {x1: x(t), x2: x(t), y1: TOP, y2: axisY}),
-        svg('text', {x: x(t), y: axisY + 16, 'text-anchor': 'middle'}, tickLabel(t)))),
+        svg('text', {x: x(t), y: axisY + 16, 'text-anchor': ['start', 'middle', 'middle', 'middle', 'middle', 'end'][i]},
+          tickLabel(t)))),
       holders.map((holder, lane) => svg('g', {class: `lane c${lane % 6}`, 'data-extension-id': holder.extensionId,
         transform: `translate(0 ${TOP + lane * LANE})`},
-        svg('text', {class: 'lane-label', x: LABEL - 12, y: LANE / 2 + 4, 'text-anchor': 'end'}, clip(nameOf(holder), 26)),
+        svg('text', {class: 'lane-label', x: LABEL - 12, y: LANE / 2 - 2, 'text-anchor': 'end'}, clip(nameOf(holder), 26)),
+        svg('text', {class: 'lane-id', x: LABEL - 12, y: LANE / 2 + 11, 'text-anchor': 'end'}, `ext. ${holder.extensionId}`),
         holder.intervals.map(interval => {
           const x0 = x(interval.from), width = Math.max(3, x(interval.to) - x0);
           return svg('g', {class: 'holding', 'data-from': interval.fromIso, 'data-to': interval.toIso ?? ''},
             svg('rect', {x: x0, y: 7, width, height: LANE - 14, rx: 5}),
-            width > 90 ? svg('text', {class: 'bar-label', x: x0 + 8, y: LANE / 2 + 4}, clip(interval.name ?? '', Math.floor(width / 8))) : null,
+            width > 110 ? svg('text', {class: 'bar-label', x: x0 + 8, y: LANE / 2 + 4}, period(interval)) : null,
             svg('title', null, `${text(interval.name)} (extension ${holder.extensionId}) held ${number} from `
               + `${interval.fromIso} ${interval.toIso ? 'to ' + interval.toIso : 'until now'}`));
         }))),
@@ -156,5 +160,11 @@ function holdingsTable(holders, number) {
       h('td', null, time(interval.fromIso)),
       h('td', null, interval.toIso ? time(interval.toIso) : `now (still holds ${number})`)))));
 }
+
+/** "11-07 → 11-11", or "since 11-23" while it still holds it. */
+const period = interval => {
+  const day = iso => iso.slice(5, 10);
+  return interval.toIso ? `${day(interval.fromIso)} → ${day(interval.toIso)}` : `since ${day(interval.fromIso)}`;
+};
 
 const clip = (value, max) => (value.length > max ? value.slice(0, Math.max(1, max - 1)) + '…' : value);

@@ -7,7 +7,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.OpenApi31;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import dev.rcidentity.model.Json;
 import dev.rcidentity.query.OpenApiDocument;
 
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The HTTP API as the OpenAPI document describes it, for tests: which routes it names, and whether an answer the API
@@ -40,7 +43,12 @@ public final class ApiContract {
     private static final String IRI = "https://rc-identity.invalid/openapi.json";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final JsonNode DOCUMENT = OpenApiDocument.load();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(OpenApi31.getInstance(), builder -> builder
+    /** OpenAPI 3.1's schema dialect, reading the document's own top-level fields as what they are: not schema keywords. */
+    private static final Dialect DIALECT = Dialect.builder(OpenApi31.getInstance())
+            .keywords(Stream.of("openapi", "info", "jsonSchemaDialect", "servers", "tags", "paths", "components")
+                    .map(NonValidationKeyword::new).toList())
+            .build();
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(DIALECT, builder -> builder
             .schemas(Map.of(IRI, DOCUMENT.toString()))
             .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
