@@ -1,22 +1,18 @@
 // An account -> its extensions: counts by status, filters, pages.
 import {h, badge, field, link, text, time} from './dom.js';
 import {getJson, path} from './api.js';
-import {fill, group, lookupForm, message, panel} from './ui.js';
+import {fill, group, idField, lookupView, message} from './ui.js';
 
 const TYPES = ['User', 'Department', 'Announcement', 'Voicemail', 'DigitalUser', 'VirtualUser', 'FaxUser', 'PagingOnly',
   'SharedLinesGroup', 'IvrMenu', 'ApplicationExtension', 'ParkLocation', 'Limited', 'Bot', 'Site', 'Room'];
 const PER_PAGE = ['25', '50', '100', '250'];
 
 export async function render(root, [accountId = ''], query) {
-  const result = h('div', {class: 'result'});
-  root.append(panel('An account and its extensions',
-    lookupForm([{name: 'accountId', label: 'Account id', value: accountId, pattern: '[0-9]{1,19}', numeric: true}],
-      v => `#/account/${encodeURIComponent(v.accountId)}`),
-    result));
-  if (!accountId) {
-    result.append(message('info', 'Enter an account id (the company\'s RingCentral account).'));
-    return;
-  }
+  const result = lookupView(root, {
+    title: 'An account and its extensions', route: 'account', hint: 'Enter an account id (the company\'s RingCentral account).',
+    fields: [idField('accountId', 'Account id', accountId)],
+  });
+  if (!result) return;
   const filters = {
     status: query.getAll('status'), type: query.getAll('type'),
     page: Number(query.get('page') ?? 1), perPage: query.get('perPage') ?? '50',

@@ -1,20 +1,16 @@
 // An extension -> its versions as a timeline (type-2 history, oldest first).
 import {h, badge, link, text, time} from './dom.js';
 import {getJson, path} from './api.js';
-import {fill, lookupForm, message, panel, provenance} from './ui.js';
+import {fill, idField, lookupView, provenance} from './ui.js';
 
 const TRACKED = [['extensionNumber', 'Number'], ['name', 'Name'], ['status', 'Status'], ['type', 'Type'], ['admin', 'Admin']];
 
 export async function render(root, [extensionId = '']) {
-  const result = h('div', {class: 'result'});
-  root.append(panel('The history of an extension',
-    lookupForm([{name: 'extensionId', label: 'Extension id', value: extensionId, pattern: '[0-9]{1,19}', numeric: true}],
-      v => `#/history/${encodeURIComponent(v.extensionId)}`),
-    result));
-  if (!extensionId) {
-    result.append(message('info', 'Enter an extension id to see every version it went through.'));
-    return;
-  }
+  const result = lookupView(root, {
+    title: 'The history of an extension', route: 'history', hint: 'Enter an extension id to see every version it went through.',
+    fields: [idField('extensionId', 'Extension id', extensionId)],
+  });
+  if (!result) return;
   await fill(result, async () => {
     const answer = await getJson(path(['v1', 'extensions', extensionId, 'history']));
     return [timeline(answer.body.rows), provenance(answer)];

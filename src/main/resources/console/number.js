@@ -1,23 +1,19 @@
 // An account and a number -> who held that number when, as an SVG timeline: recycled numbers at a glance.
 import {h, svg, link, text, time} from './dom.js';
 import {getJson, path} from './api.js';
-import {fill, lookupForm, message, panel} from './ui.js';
+import {fill, idField, lookupView, message} from './ui.js';
 
 const MAX_LOOKUPS = 24;
 const HOUR = 3_600_000;
 
 export async function render(root, [accountId = '', number = '']) {
-  const result = h('div', {class: 'result'});
-  root.append(panel('Who held a number when',
-    lookupForm([
-      {name: 'accountId', label: 'Account id', value: accountId, pattern: '[0-9]{1,19}', numeric: true},
-      {name: 'number', label: 'Extension number', value: number, pattern: '[0-9]{1,16}', numeric: true},
-    ], v => `#/number/${encodeURIComponent(v.accountId)}/${encodeURIComponent(v.number)}`),
-    result));
-  if (!accountId || !number) {
-    result.append(message('info', 'Numbers are recycled when people leave: enter an account and a number to see every holder.'));
-    return;
-  }
+  const result = lookupView(root, {
+    title: 'Who held a number when', route: 'number',
+    hint: 'Numbers are recycled when people leave: enter an account and a number to see every holder.',
+    fields: [idField('accountId', 'Account id', accountId),
+      {name: 'number', label: 'Extension number', value: number, pattern: '[0-9]{1,16}', numeric: true}],
+  });
+  if (!result) return;
   await fill(result, async () => {
     const found = await holdersOf(accountId, number, Date.now());
     if (!found.holders.length) return message('warn', `No extension of account ${accountId} is known to have held ${number}.`);

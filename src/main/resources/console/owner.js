@@ -1,18 +1,14 @@
 // An owner id -> the identity card.
 import {h, badge, field, link, time} from './dom.js';
 import {getJson, path} from './api.js';
-import {fill, group, lookupForm, message, panel, provenance, yesNo} from './ui.js';
+import {fill, group, idField, lookupView, provenance, yesNo} from './ui.js';
 
 export async function render(root, [ownerId = '']) {
-  const result = h('div', {class: 'result'});
-  root.append(panel('Who is behind an owner id',
-    lookupForm([{name: 'ownerId', label: 'Owner id', value: ownerId, pattern: '[0-9]{1,19}', numeric: true,
-      placeholder: 'owner_id from a login'}], v => `#/owner/${encodeURIComponent(v.ownerId)}`),
-    result));
-  if (!ownerId) {
-    result.append(message('info', 'Enter the owner_id a RingCentral login returned (it is an extension id).'));
-    return;
-  }
+  const result = lookupView(root, {
+    title: 'Who is behind an owner id', route: 'owner', hint: 'Enter the owner_id a RingCentral login returned (it is an extension id).',
+    fields: [idField('ownerId', 'Owner id', ownerId, {placeholder: 'owner_id from a login'})],
+  });
+  if (!result) return;
   await fill(result, async () => {
     const answer = await getJson(path(['v1', 'identities', ownerId])).catch(error => {
       if (error.status === 404) error.message += ': only owners that logged in have an identity';

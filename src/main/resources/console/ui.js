@@ -2,26 +2,34 @@
 import {h} from './dom.js';
 import {ApiFailure} from './api.js';
 
+/** A form field for a decimal id. */
+export const idField = (name, label, value, extra = {}) =>
+  ({name, label, value, pattern: '[0-9]{1,19}', numeric: true, ...extra});
+
 /**
- * A small form; submitting it navigates to the hash built from its values, so every lookup has a link.
- * @param fields [{name, label, value, pattern, placeholder}]
- * @param toHash values -> '#/...'
+ * A lookup view's frame: its title, a form over `fields` that navigates to `#/<route>/<value>/...` (so every lookup
+ * has a link), and the result area. Returns the result area, or null after showing `hint` while a field is empty.
+ * @param fields [{name, label, value, pattern, placeholder, numeric}]
  */
-export function lookupForm(fields, toHash, button = 'Show') {
+export function lookupView(root, {title, route, fields, hint}) {
   const inputs = fields.map(f => h('input', {
-    id: `f-${f.name}`, name: f.name, value: f.value ?? '', required: f.optional ? null : true,
-    pattern: f.pattern ?? null, placeholder: f.placeholder ?? '', inputmode: f.numeric ? 'numeric' : null,
-    type: f.type ?? 'text', spellcheck: 'false', autocomplete: 'off',
+    id: `f-${f.name}`, name: f.name, value: f.value ?? '', required: true, pattern: f.pattern ?? null,
+    placeholder: f.placeholder ?? '', inputmode: f.numeric ? 'numeric' : null, spellcheck: 'false', autocomplete: 'off',
   }));
   const form = h('form', {class: 'lookup'},
     fields.map((f, i) => h('label', {for: `f-${f.name}`}, h('span', null, f.label), inputs[i])),
-    h('button', {type: 'submit'}, button));
+    h('button', {type: 'submit'}, 'Show'));
   form.addEventListener('submit', event => {
     event.preventDefault();
-    const values = Object.fromEntries(fields.map((f, i) => [f.name, inputs[i].value.trim()]));
-    location.hash = toHash(values);
+    location.hash = ['#', route, ...inputs.map(input => encodeURIComponent(input.value.trim()))].join('/');
   });
-  return form;
+  const result = h('div', {class: 'result'});
+  root.append(panel(title, form, result));
+  if (fields.some(f => !f.value)) {
+    result.append(message('info', hint));
+    return null;
+  }
+  return result;
 }
 
 export const message = (kind, text) => h('p', {class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status'}, text);

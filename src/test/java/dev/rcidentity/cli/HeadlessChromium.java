@@ -38,7 +38,7 @@ final class HeadlessChromium {
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + userDataDir.toAbsolutePath(), "--window-size=1280,1000", "--lang=en-US");
+                "--user-data-dir=" + userDataDir.toAbsolutePath(), "--window-size=1280,820", "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
