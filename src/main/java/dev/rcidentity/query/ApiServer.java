@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The API's HTTP server: Jetty's core handlers (no servlet layer), with the deadlines and limits of
@@ -26,10 +27,12 @@ public final class ApiServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final Router router;
 
-    private ApiServer(Server server, ServerConnector connector) {
+    private ApiServer(Server server, ServerConnector connector, Router router) {
         this.server = server;
         this.connector = connector;
+        this.router = router;
     }
 
     /** Binds {@code host:port} (0 picks a free port) and starts serving {@code router}. */
@@ -71,11 +74,16 @@ public final class ApiServer implements AutoCloseable {
             throw new IOException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
                     + "): set HTTP_HOST/HTTP_PORT to a free address", e);
         }
-        return new ApiServer(server, connector);
+        return new ApiServer(server, connector, router);
     }
 
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /** The routes this server answers, as {@code METHOD template}. */
+    public List<String> routes() {
+        return router.routes();
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Puts the routes together: the store queries when this process runs the topology, login ingest, health, metrics,
- * and the route sets other packages contribute.
+ * the OpenAPI document, the web console, and the route sets other packages contribute.
  */
 public final class HttpApi {
     private HttpApi() {
@@ -34,6 +34,7 @@ public final class HttpApi {
         new LoginRoutes(logins, clock).register(router);
         new OpsRoutes(checks, registry, beforeScrape).register(router);
         more.forEach(routes -> routes.register(router));
+        new StaticRoutes().register(router);
         return ApiServer.start(host, port, router, apiToken, registry, options);
     }
 }

@@ -48,6 +48,11 @@ public final class Router {
         return this;
     }
 
+    /** Every route as {@code METHOD template}, in the order they were added (what the API documents must name). */
+    public List<String> routes() {
+        return routes.stream().map(route -> route.method() + " " + route.template()).toList();
+    }
+
     /** The route for the request; 404 when no path matches, 405 when the path matches another method. */
     public Match match(String method, String path) {
         boolean pathMatched = false;

@@ -3,6 +3,7 @@ package dev.rcidentity.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.kafka.KafkaTestCluster;
 import dev.rcidentity.config.SettingKeys;
+import dev.rcidentity.contract.ApiContract;
 import dev.rcidentity.kafka.Topic;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.AccountSnapshot;
@@ -25,12 +26,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every /v1 endpoint of one instance with API_TOKEN set: found, not found, malformed, unauthorized. */
+/**
+ * Every /v1 endpoint of one instance with API_TOKEN set: found, not found, malformed, unauthorized. Every answer the
+ * tests receive must be one the OpenAPI document allows (status, media type, body schema, headers), and the document
+ * names exactly the routes the instance serves.
+ */
 class HttpApiIT {
     private static final String TOKEN = "test-token-123";
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -58,7 +64,8 @@ class HttpApiIT {
                 Map.entry(ALICE, extension(ALICE, "420", "Alice Smith", "User", "Enabled", T0.plusSeconds(600)))), T0);
         kafka.send(Topics.LOGINS, List.of(Map.entry(ALICE, new LoginEvent(ALICE, null, T0.plusSeconds(60),
                 LoginEvent.SOURCE_POLLER, null, null, null, null))), T0.plusSeconds(60));
-        api = TestInstance.start(kafka.bootstrapServers(), dir, "http-api-it", Map.of(SettingKeys.API_TOKEN.key(), TOKEN));
+        api = TestInstance.start(kafka.bootstrapServers(), dir, "http-api-it", Map.of(SettingKeys.API_TOKEN.key(), TOKEN))
+                .checkedAgainstOpenApi();
         TestInstance.Response ready = api.getUntil("/v1/extensions/" + ALICE + "/history",
                 r -> r.status() == 200 && r.body().contains("RENAMED"), WAIT);
         assertEquals(200, ready.status(), ready.body());
@@ -218,6 +225,26 @@ class HttpApiIT {
                 413, "payload_too_large");
         assertError(api.get("/v1/logins", TOKEN), 405, "method_not_allowed");
         assertError(api.get("/v1/nothing-here", TOKEN), 404, "not_found");
+    }
+
+    @Test
+    void theOpenApiDocumentNamesEveryServedRouteAndNoOther() {
+        Set<String> served = new TreeSet<>(api.routes());
+        served.removeIf(route -> route.split(" ")[1].startsWith(ApiContract.INTERNAL_PREFIX));
+        for (String ahead : ApiContract.DOCUMENTED_AHEAD_OF_THEIR_ROUTES) {
+            assertFalse(served.contains(ahead), ahead + " is served now: take it out of DOCUMENTED_AHEAD_OF_THEIR_ROUTES");
+        }
+        Set<String> expected = new TreeSet<>(served);
+        expected.addAll(ApiContract.DOCUMENTED_AHEAD_OF_THEIR_ROUTES);
+        assertEquals(expected, ApiContract.documentedRoutes());
+    }
+
+    @Test
+    void everyInstanceServesTheBundledDocumentWithoutAToken() throws Exception {
+        TestInstance.Response document = api.get("/openapi.json", null);
+        assertEquals(200, document.status());
+        assertEquals(ApiContract.document(), json(document));
+        assertEquals(document.header("ETag"), api.get("/openapi.json", null).header("ETag"));
     }
 
     private static ExtensionSnapshot extension(String id, String number, String name, String type, String status, Instant at) {

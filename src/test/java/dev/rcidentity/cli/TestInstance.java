@@ -2,6 +2,7 @@ package dev.rcidentity.cli;
 
 import dev.rcidentity.config.SettingKeys;
 import dev.rcidentity.config.Settings;
+import dev.rcidentity.contract.ApiContract;
 import dev.rcidentity.poller.Poller;
 import dev.rcidentity.query.ApiServer;
 import dev.rcidentity.query.HttpServerOptions;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -40,6 +42,8 @@ final class TestInstance implements AutoCloseable {
 
     /** Present when the instance runs the poller too (its settings name RingCentral connections). */
     final Poller poller;
+    /** Whether every answer must be one the OpenAPI document allows. */
+    private volatile boolean checkedAgainstOpenApi;
 
     private TestInstance(Settings settings, String bootstrap, boolean withPoller, HttpServerOptions http) throws IOException {
         this.token = settings.find(SettingKeys.API_TOKEN).orElse(null);
@@ -71,6 +75,17 @@ final class TestInstance implements AutoCloseable {
                 "kafka.commit.interval.ms", "100"));
         values.putAll(extra);
         return new TestInstance(Settings.of(values), bootstrap, withPoller, http);
+    }
+
+    /** From now on, an answer the OpenAPI document does not allow fails the request that received it. */
+    TestInstance checkedAgainstOpenApi() {
+        checkedAgainstOpenApi = true;
+        return this;
+    }
+
+    /** The routes its HTTP server answers, as {@code METHOD template}. */
+    List<String> routes() {
+        return api.routes();
     }
 
     URI base() {
@@ -124,14 +139,19 @@ final class TestInstance implements AutoCloseable {
         return URI.create("http://" + name + path);
     }
 
-    private static Response send(HttpRequest.Builder request, String token) throws Exception {
+    private Response send(HttpRequest.Builder builder, String token) throws Exception {
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            builder.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = builder.timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         Map<String, String> headers = new HashMap<>();
         response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
-        return new Response(response.statusCode(), headers, response.body());
+        Response answer = new Response(response.statusCode(), headers, response.body());
+        if (checkedAgainstOpenApi) {
+            ApiContract.assertConforms(request.method(), request.uri().getRawPath(), answer.status(), headers, answer.body());
+        }
+        return answer;
     }
 
     static int freePort() throws IOException {

@@ -44,8 +44,10 @@ class TwoInstancesIT {
     void everyKeyAnswersTheSameFromEitherInstanceAndKeepsAnsweringWhenOneStops() throws Exception {
         try (KafkaTestCluster kafka = KafkaTestCluster.start(dir, 4)) {
             List<String> owners = load(kafka);
-            try (TestInstance first = TestInstance.start(kafka.bootstrapServers(), dir, "two-instances-it", Map.of())) {
-                TestInstance second = TestInstance.start(kafka.bootstrapServers(), dir, "two-instances-it", Map.of());
+            try (TestInstance first = TestInstance.start(kafka.bootstrapServers(), dir, "two-instances-it", Map.of())
+                    .checkedAgainstOpenApi()) {
+                TestInstance second = TestInstance.start(kafka.bootstrapServers(), dir, "two-instances-it", Map.of())
+                        .checkedAgainstOpenApi();
                 try {
                     awaitBothRunningWithTasks(first, second);
                     Map<String, String> expected = new HashMap<>();
@@ -80,7 +82,8 @@ class TwoInstancesIT {
     void whenTheOwnerCannotBeReachedAStandbyCopyAnswersAndSaysHowStale() throws Exception {
         try (KafkaTestCluster kafka = KafkaTestCluster.start(dir, 4)) {
             List<String> owners = load(kafka);
-            try (TestInstance first = TestInstance.start(kafka.bootstrapServers(), dir, "standby-it", Map.of());
+            try (TestInstance first = TestInstance.start(kafka.bootstrapServers(), dir, "standby-it", Map.of())
+                    .checkedAgainstOpenApi();
                  TestInstance second = TestInstance.start(kafka.bootstrapServers(), dir, "standby-it", Map.of())) {
                 awaitBothRunningWithTasks(first, second);
                 Map<String, String> ownedBySecond = new HashMap<>();

@@ -2,6 +2,7 @@ package dev.rcidentity.query;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,6 +31,12 @@ class RouterTest {
         assertEquals(404, assertThrows(ApiError.class, () -> router.match("GET", "/v1/identities/")).status());
         assertEquals("/v1/extensions/{extensionId}/history",
                 router.match("GET", "/v1/extensions/9/history").template());
+    }
+
+    @Test
+    void listsItsRoutesInOrder() {
+        assertEquals(List.of("GET /v1/identities/{ownerId}", "GET /v1/extensions/{extensionId}/history",
+                "GET /v1/accounts/{accountId}/extension-numbers/{number}", "POST /v1/logins"), router.routes());
     }
 
     @Test
