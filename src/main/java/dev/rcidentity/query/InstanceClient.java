@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Forwards a read to another instance over HTTP/1.1, marked so that it is answered there and never forwarded again. */
+/** Forwards a read (a GET, or a POST of a batch) to another instance over HTTP/1.1, marked so that it is answered there and never forwarded again. */
 final class InstanceClient implements Instances {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceClient.class);
     private static final List<String> PASSED_BACK = List.of(Headers.RETRY_AFTER, Headers.SERVED_BY, Headers.SERVED_FROM,
@@ -33,12 +33,16 @@ final class InstanceClient implements Instances {
     }
 
     @Override
-    public Optional<ApiResponse> get(HostInfo target, String pathAndQuery, String authorization) {
+    public Optional<ApiResponse> exchange(HostInfo target, String method, String pathAndQuery, byte[] body,
+                                          String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + target.host() + ":" + target.port()
                         + pathAndQuery))
                 .timeout(timeout)
                 .header(Headers.FORWARDED_BY, self)
-                .GET();
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            request.header(Headers.CONTENT_TYPE, ApiResponse.JSON);
+        }
         if (authorization != null) {
             request.header(Headers.AUTHORIZATION, authorization);
         }

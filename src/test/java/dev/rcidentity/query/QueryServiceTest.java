@@ -80,7 +80,7 @@ class QueryServiceTest {
                 }
             },
             (store, partition) -> staleMs,
-            (target, path, authorization) -> {
+            (target, method, path, body, authorization) -> {
                 calls.add(new Call(target, path, authorization));
                 return Optional.ofNullable(others.get(target));
             },
