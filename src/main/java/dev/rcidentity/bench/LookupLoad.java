@@ -111,7 +111,7 @@ final class LookupLoad {
             throws java.io.IOException {
         QueryService queries = QueryService.forStreams(app.streams, new HostInfo("127.0.0.1", port), Topics.EXTENSIONS.name(),
                 kafka.partitions(), Clock.systemUTC());
-        return HttpApi.start("127.0.0.1", port, null, queries, logins, List.of(),
+        return HttpApi.start("127.0.0.1", port, null, app.applicationId, queries, logins, List.of(),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> { }, Clock.systemUTC(), HttpServerOptions.defaults());
     }
 

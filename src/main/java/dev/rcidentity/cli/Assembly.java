@@ -84,7 +84,8 @@ final class Assembly {
                 pollerMeters.refresh();
             }
         };
-        return lifecycle.add(HttpApi.start(api.host(), api.port(), api.apiToken(), queries, logins,
+        return lifecycle.add(HttpApi.start(api.host(), api.port(), api.apiToken(), settings.get(SettingKeys.APPLICATION_ID),
+                queries, logins,
                 checks, registry, beforeScrape, clock, options));
     }
 

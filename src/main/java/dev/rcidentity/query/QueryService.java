@@ -53,7 +53,11 @@ public final class QueryService implements AutoCloseable {
     }
 
     <T> Served<T> serve(StoreQuery.ByKey<T> query, ReadContext context) {
-        return serve(query, placements.ofKey(query.store(), query.key()), context);
+        Placement placement = placementOf(query);
+        if (query.after() != null) {
+            query.after().requirePartition(placement.partition());
+        }
+        return serve(query, placement, context);
     }
 
     <T> Served<T> serve(StoreQuery.ByPartition<T> query, ReadContext context) {
@@ -103,7 +107,7 @@ public final class QueryService implements AutoCloseable {
     /** Asks another instance; empty when it cannot be reached or cannot answer now (503). */
     private <T> Optional<Served<T>> ask(HostInfo target, StoreQuery<T> query, ReadContext context) {
         String path = query.forwardPath();
-        path += (path.contains("?") ? "&" : "?") + "maxLagMs=" + context.maxLagMs();
+        path += (path.contains("?") ? "&" : "?") + context.forwardParams();
         Optional<ApiResponse> answer = instances.get(target, path, context.authorization());
         if (answer.isEmpty() || answer.get().status() == 503) {
             return Optional.empty();
