@@ -65,7 +65,8 @@ final class ApiHandler extends Handler.Abstract {
             if (apiToken != null && (path.startsWith("/v1/") || path.startsWith("/internal/"))) {
                 authorize(request.getHeaders().get(Headers.AUTHORIZATION));
             }
-            byte[] body = bodyLeft ? RequestBody.read(request, options.maxBodyBytes()) : new byte[0];
+            int maxBody = match.maxBodyBytes() != null ? match.maxBodyBytes() : options.maxBodyBytes();
+            byte[] body = bodyLeft ? RequestBody.read(request, maxBody) : new byte[0];
             bodyLeft = false;
             String rawQuery = request.getHttpURI().getQuery();
             ApiRequest apiRequest = new ApiRequest(method, path, rawQuery, match.pathParams(),

@@ -30,6 +30,7 @@ public final class HttpApi {
             new OwnerRoutes(reads).register(router);
             new ExtensionRoutes(queries, clock).register(router);
             new AccountRoutes(queries).register(router);
+            new BatchRoutes(queries, clock).register(router);
         }
         new LoginRoutes(logins, clock, tokens, reads).register(router);
         new OpsRoutes(checks, registry, beforeScrape).register(router);

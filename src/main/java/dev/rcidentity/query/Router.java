@@ -9,17 +9,26 @@ import java.util.regex.Pattern;
 
 /** Routes {@code METHOD /path/{param}} templates to handlers. */
 public final class Router {
-    /** A matched route: its template (the metrics tag) and handler, with the path parameters. */
-    public record Match(String template, Handler handler, Map<String, String> pathParams) {
+    /**
+     * A matched route: its template (the metrics tag) and handler, with the path parameters, and its own body limit
+     * (null: the server's).
+     */
+    public record Match(String template, Handler handler, Map<String, String> pathParams, Integer maxBodyBytes) {
     }
 
-    private record Route(String method, String template, Pattern pattern, List<String> names, Handler handler) {
+    private record Route(String method, String template, Pattern pattern, List<String> names, Handler handler,
+                         Integer maxBodyBytes) {
     }
 
     private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
     private final List<Route> routes = new ArrayList<>();
 
     public Router add(String method, String template, Handler handler) {
+        return add(method, template, null, handler);
+    }
+
+    /** A route whose request bodies may be larger than the server's limit (batches). */
+    public Router add(String method, String template, Integer maxBodyBytes, Handler handler) {
         List<String> names = new ArrayList<>();
         Matcher m = PARAM.matcher(template);
         StringBuilder regex = new StringBuilder();
@@ -30,7 +39,7 @@ public final class Router {
             last = m.end();
         }
         regex.append(Pattern.quote(template.substring(last)));
-        routes.add(new Route(method, template, Pattern.compile(regex.toString()), names, handler));
+        routes.add(new Route(method, template, Pattern.compile(regex.toString()), names, handler, maxBodyBytes));
         return this;
     }
 
@@ -46,7 +55,7 @@ public final class Router {
                     for (int i = 0; i < route.names().size(); i++) {
                         params.put(route.names().get(i), m.group(i + 1));
                     }
-                    return new Match(route.template(), route.handler(), params);
+                    return new Match(route.template(), route.handler(), params, route.maxBodyBytes());
                 }
             }
         }
