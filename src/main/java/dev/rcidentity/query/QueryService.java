@@ -65,7 +65,8 @@ public final class QueryService implements AutoCloseable {
     }
 
     private <T> Served<T> serve(StoreQuery<T> query, Placement placement, ReadContext context) {
-        for (ServePlan.Attempt attempt : plan(placement, context)) {
+        boolean activeOnly = query instanceof StoreQuery.ByKey<?> keyed && keyed.after() != null;
+        for (ServePlan.Attempt attempt : ServePlan.of(self, placement, context.forwarded(), activeOnly)) {
             Optional<Served<T>> answer = attempt instanceof ServePlan.Ask ask ? ask(ask.instance(), query, context)
                     : readHere(query, placement.partition(), attempt, context);
             if (answer.isPresent()) {

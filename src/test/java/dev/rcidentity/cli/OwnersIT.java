@@ -30,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Two instances, four partitions: owners that never logged in answer from their snapshot, and read-your-writes
- * logins: a login posted with {@code ?wait} to one instance is never read stale with its token from the other.
+ * Two instances, four partitions: owners that never logged in answer from their snapshot; read-your-writes logins (a
+ * login posted with {@code ?wait} to one instance is never read stale with its token from the other); batches of
+ * owners and of number lookups across both instances.
  */
 class OwnersIT {
     static final Duration WAIT = Duration.ofSeconds(90);
@@ -42,6 +43,10 @@ class OwnersIT {
     static final String DELETED = "800102";
     /** Extensions that only get snapshots: keys spread over both instances. */
     static final List<String> SEATS = new ArrayList<>();
+    /** Holds number 500 from T0 until T0+1h, when it moves to 501. */
+    static final String FIRST_HOLDER = "800300";
+    /** Holds number 500 from T0+2h. */
+    static final String SECOND_HOLDER = "800301";
 
     @TempDir
     static Path dir;
@@ -64,18 +69,31 @@ class OwnersIT {
         kafka.send(Topics.ACCOUNTS, List.of(Map.entry(ACCOUNT, new AccountSnapshot(ACCOUNT, "Globex", "+15125550199",
                 "Confirmed", "RingCentral", T0))), T0);
         kafka.send(Topics.EXTENSIONS, snapshots, T0);
+        for (ExtensionSnapshot move : List.of(extension(FIRST_HOLDER, "500", false, T0),
+                extension(FIRST_HOLDER, "501", false, T0.plus(Duration.ofHours(1))),
+                extension(SECOND_HOLDER, "500", false, T0.plus(Duration.ofHours(2))))) {
+            kafka.send(Topics.EXTENSIONS, List.of(Map.entry(move.extensionId(), move)), move.observedAt());
+        }
         kafka.send(Topics.LOGINS, List.of(Map.entry(LOGGED_IN, new LoginEvent(LOGGED_IN, ACCOUNT, T0.plusSeconds(60),
                 LoginEvent.SOURCE_INGEST, null, null, null, null))), T0.plusSeconds(60));
         first = TestInstance.start(kafka.bootstrapServers(), dir, "owners-it", Map.of());
+        awaitLoaded(first); // one instance first: it creates the internal topics before a second one joins
         second = TestInstance.start(kafka.bootstrapServers(), dir, "owners-it", Map.of());
         awaitBothActive();
-        for (TestInstance instance : List.of(first, second)) {
-            TestInstance.Response last = instance.getUntil("/v1/owners/" + SEATS.get(SEATS.size() - 1),
-                    r -> r.status() == 200 && r.body().contains("Globex"), WAIT);
-            assertEquals(200, last.status(), last.body());
-            assertEquals(200, instance.getUntil("/v1/identities/" + LOGGED_IN,
-                    r -> r.status() == 200 && r.body().contains("Globex"), WAIT).status());
-        }
+        awaitLoaded(first);
+        awaitLoaded(second);
+    }
+
+    private static void awaitLoaded(TestInstance instance) throws Exception {
+        TestInstance.Response last = instance.getUntil("/v1/owners/" + SEATS.get(SEATS.size() - 1),
+                r -> r.status() == 200 && r.body().contains("Globex"), WAIT);
+        assertEquals(200, last.status(), last.body());
+        TestInstance.Response identity = instance.getUntil("/v1/identities/" + LOGGED_IN,
+                r -> r.status() == 200 && r.body().contains("Globex"), WAIT);
+        assertEquals(200, identity.status(), identity.body());
+        TestInstance.Response number = instance.getUntil("/v1/accounts/" + ACCOUNT + "/extension-numbers/500?at="
+                + T0.plus(Duration.ofHours(3)), r -> r.status() == 200 && r.body().contains(SECOND_HOLDER), WAIT);
+        assertEquals(200, number.status(), number.body());
     }
 
     @AfterAll
@@ -204,6 +222,104 @@ class OwnersIT {
         TestInstance.Response read = second.get("/v1/identities/" + LOGGED_IN + "?after=" + token + "&wait=PT5S");
         assertEquals(200, read.status(), read.body());
         assertFalse(read.body().contains("\"loginCount\":1,"), "the second login is counted: " + read.body());
+    }
+
+    @Test
+    void aBatchOfOwnersOnBothInstancesAnswersInOrderWithOneForwardedRequestPerInstance() throws Exception {
+        List<String> ids = new ArrayList<>(SEATS);
+        ids.add(3, "80x");
+        ids.add(7, "800999");
+        ids.add(NEVER_LOGGED_IN);
+        ids.add(LOGGED_IN);
+        StringBuilder body = new StringBuilder("{\"ownerIds\": [");
+        for (int i = 0; i < ids.size(); i++) {
+            body.append(i == 0 ? "" : ", ").append('"').append(ids.get(i)).append('"');
+        }
+        body.append(", 42]}");
+        double forwardedBefore = internalRequests(second);
+        double selfBefore = internalRequests(first);
+        TestInstance.Response response = first.post("/v1/owners/resolve", body.toString(), null);
+        assertEquals(200, response.status(), response.body());
+        assertEquals(1, internalRequests(second) - forwardedBefore, "one request to the other instance for all its keys");
+        assertEquals(0, internalRequests(first) - selfBefore, "none to itself");
+        assertTrue(response.header("X-Served-By").contains(first.name) && response.header("X-Served-By").contains(second.name),
+                response.header("X-Served-By"));
+
+        JsonNode results = json(response).path("results");
+        assertEquals(ids.size() + 1, results.size());
+        for (int i = 0; i < ids.size(); i++) {
+            JsonNode result = results.get(i);
+            String id = ids.get(i);
+            if (id.equals("80x")) {
+                assertEquals("bad_request", result.path("error").path("code").asText(), result.toString());
+                assertEquals("80x", result.path("ownerId").asText());
+            } else if (id.equals("800999")) {
+                assertEquals("not_found", result.path("error").path("code").asText(), result.toString());
+            } else {
+                assertEquals(id, result.path("ownerId").asText(), "in request order");
+                assertEquals(id.equals(LOGGED_IN) ? "identity" : "snapshot", result.path("source").asText(), result.toString());
+                assertEquals("Globex", result.path("account").path("companyName").asText());
+            }
+        }
+        assertEquals("bad_request", results.get(ids.size()).path("error").path("code").asText());
+        assertEquals(json(first.get("/v1/owners/" + NEVER_LOGGED_IN)), results.get(ids.size() - 2),
+                "an item answers as GET /v1/owners/{ownerId} does");
+    }
+
+    @Test
+    void aNumberBatchFollowsARecycledNumberAndAnswersBadItemsInPlace() throws Exception {
+        String body = """
+                {"queries": [
+                  {"accountId": "%1$s", "extensionNumber": "500", "at": "%2$s"},
+                  {"accountId": "%1$s", "extensionNumber": "500", "at": "%3$s"},
+                  {"accountId": "%1$s", "extensionNumber": "500", "at": "%4$s"},
+                  {"accountId": "%1$s", "extensionNumber": "500", "at": "%5$s"},
+                  {"accountId": "%1$s", "extensionNumber": "501", "at": "%4$s"},
+                  {"accountId": "x", "extensionNumber": "500", "at": "%2$s"},
+                  {"accountId": "%1$s", "extensionNumber": "5a", "at": "%2$s"},
+                  {"accountId": "%1$s", "extensionNumber": "500", "at": "yesterday"},
+                  "500",
+                  {"accountId": "%1$s", "extensionNumber": "200"}
+                ]}""".formatted(ACCOUNT, T0.plus(Duration.ofMinutes(30)), T0.plus(Duration.ofMinutes(90)),
+                T0.plus(Duration.ofHours(3)), T0.minus(Duration.ofHours(1)));
+        for (TestInstance instance : List.of(first, second)) {
+            TestInstance.Response response = instance.post("/v1/numbers/resolve", body, null);
+            assertEquals(200, response.status(), response.body());
+            JsonNode results = json(response).path("results");
+            assertEquals(10, results.size());
+            assertEquals(FIRST_HOLDER, results.get(0).path("extensionId").asText(), results.get(0).toString());
+            assertEquals("500", results.get(0).path("extensionNumber").asText(), "the snapshot as of that time");
+            assertEquals("not_found", results.get(1).path("error").path("code").asText(), "between the two holders");
+            assertEquals("500", results.get(1).path("extensionNumber").asText(), "a failed item echoes its query");
+            assertEquals(SECOND_HOLDER, results.get(2).path("extensionId").asText(), results.get(2).toString());
+            assertEquals("not_found", results.get(3).path("error").path("code").asText(), "before the first holder");
+            assertEquals(FIRST_HOLDER, results.get(4).path("extensionId").asText());
+            assertEquals("501", results.get(4).path("extensionNumber").asText());
+            for (int i = 5; i <= 8; i++) {
+                assertEquals("bad_request", results.get(i).path("error").path("code").asText(), results.get(i).toString());
+            }
+            assertEquals("800200", results.get(9).path("extensionId").asText(), "at defaults to now");
+        }
+    }
+
+    @Test
+    void batchesOverTheLimitsAre413() throws Exception {
+        String tooMany = "{\"ownerIds\": [" + "\"1\",".repeat(1_000) + "\"1\"]}";
+        assertError(first.post("/v1/owners/resolve", tooMany, null), 413, "payload_too_large");
+        String tooLarge = "{\"queries\": [], \"pad\": \"" + "x".repeat(300_000) + "\"}";
+        assertError(first.post("/v1/numbers/resolve", tooLarge, null), 413, "payload_too_large");
+        assertError(first.post("/v1/numbers/resolve", "{\"ownerIds\": []}", null), 400, "bad_request");
+    }
+
+    /** How many batches this instance answered for other instances, from its request metrics. */
+    private static double internalRequests(TestInstance instance) throws Exception {
+        double total = 0;
+        for (String line : instance.get("/metrics").body().split("\n")) {
+            if (line.startsWith("rc_identity_http_requests_seconds_count") && line.contains("/internal/v1/owners/resolve")) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return total;
     }
 
     static void awaitBothActive() throws InterruptedException {

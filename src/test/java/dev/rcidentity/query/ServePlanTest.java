@@ -40,6 +40,13 @@ class ServePlanTest {
     }
 
     @Test
+    void aReadThatMustReflectAWriteIsOnlyEverAnsweredByTheActiveCopy() {
+        assertEquals(List.of(new ServePlan.ActiveHere()), ServePlan.of(SELF, new Placement(2, SELF, Set.of(OTHER)), false, true));
+        assertEquals(List.of(new ServePlan.Ask(OTHER)), ServePlan.of(SELF, new Placement(2, OTHER, Set.of(SELF, THIRD)), false, true));
+        assertEquals(List.of(), ServePlan.of(SELF, new Placement(2, OTHER, Set.of(SELF)), true, true));
+    }
+
+    @Test
     void noActiveKnownLeavesTheStandbys() {
         assertEquals(List.of(new ServePlan.Ask(OTHER), new ServePlan.Ask(THIRD)), plan(null, Set.of(THIRD, OTHER), false));
     }
