@@ -26,28 +26,6 @@ class BatchReadsTest {
     private static final HostInfo SELF = new HostInfo("127.0.0.1", 8081);
     private static final HostInfo OTHER = new HostInfo("127.0.0.1", 8082);
 
-    private record TestQuery(String key) implements StoreQuery.ByKey<String> {
-        @Override
-        public String store() {
-            return "test-store";
-        }
-
-        @Override
-        public String forwardPath() {
-            return "/v1/test/" + key;
-        }
-
-        @Override
-        public JavaType answerType() {
-            return StoreQuery.type(String.class);
-        }
-
-        @Override
-        public Optional<LocalStores.Read<String>> readFrom(LocalStores stores, int partition, boolean activeOnly) {
-            throw new AssertionError("the fake reads instead");
-        }
-    }
-
     private static final BatchKind<TestQuery, String> KIND = new BatchKind<>() {
         @Override
         public String path() {
