@@ -92,7 +92,8 @@ final class Assembly {
         AtomicReference<ApiServer> server = new AtomicReference<>();
         List<RouteSet> onboarding = OnboardingWiring.routes(settings, bootstrap, lifecycle, logins,
                 () -> server.get().port(), connectionStatuses, clock);
-        server.set(lifecycle.add(HttpApi.start(api.host(), api.port(), api.apiToken(), queries, logins,
+        server.set(lifecycle.add(HttpApi.start(api.host(), api.port(), api.apiToken(),
+                settings.get(SettingKeys.APPLICATION_ID), queries, logins,
                 checks, registry, beforeScrape, clock, options, onboarding)));
         return server.get();
     }

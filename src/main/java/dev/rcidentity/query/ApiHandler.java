@@ -65,7 +65,8 @@ final class ApiHandler extends Handler.Abstract {
                     && !apiToken.matches(request.getHeaders().get(Headers.AUTHORIZATION))) {
                 throw new ApiError(401, "unauthorized", "missing or wrong bearer token");
             }
-            byte[] body = bodyLeft ? RequestBody.read(request, options.maxBodyBytes()) : new byte[0];
+            int maxBody = match.maxBodyBytes() != null ? match.maxBodyBytes() : options.maxBodyBytes();
+            byte[] body = bodyLeft ? RequestBody.read(request, maxBody) : new byte[0];
             bodyLeft = false;
             String rawQuery = request.getHttpURI().getQuery();
             ApiRequest apiRequest = new ApiRequest(method, path, rawQuery, match.pathParams(),

@@ -101,9 +101,11 @@ public record ApiRequest(String method, String path, String rawQuery, Map<String
 
     public Instant instantParam(String name, Instant defaultValue) {
         String raw = param(name);
-        if (raw == null) {
-            return defaultValue;
-        }
+        return raw == null ? defaultValue : instant(name, raw);
+    }
+
+    /** An ISO-8601 time, UTC or with an offset; 400 naming {@code name} otherwise. */
+    static Instant instant(String name, String raw) {
         try {
             return Instant.parse(raw);
         } catch (DateTimeParseException e) {

@@ -1,19 +1,15 @@
 package dev.rcidentity.query;
 
 import dev.rcidentity.model.ExtensionHistory;
-import dev.rcidentity.model.Ids;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * An extension as of now or a time, its type-2 history, and which extension held a number at a time (two reads: the
  * number index names the extension, then that extension's snapshot as of the same time).
  */
 final class ExtensionRoutes {
-    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,16}");
-
     private final QueryService queries;
     private final Clock clock;
 
@@ -58,10 +54,7 @@ final class ExtensionRoutes {
 
     private NumberHolderQuery numberQuery(ApiRequest request) {
         String accountId = request.id("accountId");
-        String number = request.pathParams().get("number");
-        if (number == null || !NUMBER.matcher(number).matches()) {
-            throw ApiError.badRequest("number must be an extension number (digits), got '" + Ids.abbreviate(number) + "'");
-        }
+        String number = NumberHolderQuery.requireNumber("number", request.pathParams().get("number"));
         return new NumberHolderQuery(accountId, number, request.instantParam("at", clock.instant()));
     }
 }

@@ -10,6 +10,8 @@ public final class Headers {
     public static final String STALE_MS = "X-Stale-Ms";
     /** Set on requests forwarded between instances: answer from this instance's stores, never forward again. */
     public static final String FORWARDED_BY = "X-Forwarded-By";
+    /** On login writes: where the write landed, for reads that must reflect it ({@code ?after=}). */
+    public static final String CONSISTENCY_TOKEN = "X-Consistency-Token";
     public static final String RETRY_AFTER = "Retry-After";
     public static final String AUTHORIZATION = "Authorization";
     public static final String CONTENT_TYPE = "Content-Type";

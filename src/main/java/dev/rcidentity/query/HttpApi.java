@@ -20,18 +20,23 @@ public final class HttpApi {
      * @param queries null when this process runs no topology (the {@code poller} command)
      * @param logins the producer of ingested logins
      * @param more routes of other packages (connection management, onboarding)
+     * @param applicationId binds the consistency tokens of login writes to this application's stores
      */
-    public static ApiServer start(String host, int port, String apiToken, QueryService queries,
+    public static ApiServer start(String host, int port, String apiToken, String applicationId, QueryService queries,
                                   Producer<String, LoginEvent> logins, List<HealthCheck> checks,
                                   PrometheusMeterRegistry registry, Runnable beforeScrape, Clock clock,
                                   HttpServerOptions options, List<RouteSet> more) throws IOException {
         Router router = new Router();
+        ConsistencyTokens tokens = new ConsistencyTokens(applicationId);
+        ConsistentReads reads = queries == null ? null : new ConsistentReads(queries, tokens, options.maxThreads() / 2);
         if (queries != null) {
-            new IdentityRoutes(queries).register(router);
+            new IdentityRoutes(reads).register(router);
+            new OwnerRoutes(reads).register(router);
             new ExtensionRoutes(queries, clock).register(router);
             new AccountRoutes(queries).register(router);
+            new BatchRoutes(queries, clock).register(router);
         }
-        new LoginRoutes(logins, clock).register(router);
+        new LoginRoutes(logins, clock, tokens, reads).register(router);
         new OpsRoutes(checks, registry, beforeScrape).register(router);
         more.forEach(routes -> routes.register(router));
         new StaticRoutes().register(router);

@@ -7,9 +7,13 @@ import dev.rcidentity.model.IdentityState;
 
 import java.util.Optional;
 
-/** The identity of a login owner. */
-record IdentityQuery(String ownerId) implements StoreQuery.ByKey<Identity> {
+/** The identity of a login owner; with {@code after}, only from a store that has processed that write. */
+record IdentityQuery(String ownerId, ConsistencyToken after) implements StoreQuery.ByKey<Identity> {
     private static final JavaType TYPE = StoreQuery.type(Identity.class);
+
+    IdentityQuery(String ownerId) {
+        this(ownerId, null);
+    }
 
     @Override
     public String key() {
@@ -23,7 +27,7 @@ record IdentityQuery(String ownerId) implements StoreQuery.ByKey<Identity> {
 
     @Override
     public String forwardPath() {
-        return "/v1/identities/" + ownerId;
+        return "/v1/identities/" + ownerId + (after == null ? "" : "?after=" + after.text());
     }
 
     @Override
@@ -33,7 +37,7 @@ record IdentityQuery(String ownerId) implements StoreQuery.ByKey<Identity> {
 
     @Override
     public Optional<LocalStores.Read<Identity>> readFrom(LocalStores stores, int partition, boolean activeOnly) {
-        return stores.<String, IdentityState>get(store(), ownerId, partition, activeOnly)
+        return stores.<String, IdentityState>get(store(), ownerId, partition, activeOnly, after == null ? null : after.position())
                 .map(read -> new LocalStores.Read<>(read.value() == null ? null : read.value().identity()));
     }
 }

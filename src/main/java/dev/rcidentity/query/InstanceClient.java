@@ -1,10 +1,10 @@
 package dev.rcidentity.query;
 
 import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Forwards a read to another instance with Jetty's HTTP/1.1 client (kept-alive connections, bounded per instance),
- * marked so that it is answered there and never forwarded again.
+ * Forwards a read (a GET, or a POST of a batch) to another instance with Jetty's HTTP/1.1 client (kept-alive
+ * connections, bounded per instance), marked so that it is answered there and never forwarded again.
  */
 final class InstanceClient implements Instances, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceClient.class);
@@ -55,9 +55,10 @@ final class InstanceClient implements Instances, AutoCloseable {
     }
 
     @Override
-    public Optional<ApiResponse> get(HostInfo target, String pathAndQuery, String authorization) {
+    public Optional<ApiResponse> exchange(HostInfo target, String method, String pathAndQuery, byte[] body,
+                                          String authorization) {
         Request request = http.newRequest("http://" + target.host() + ":" + target.port() + pathAndQuery)
-                .method(HttpMethod.GET)
+                .method(method)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> {
                     headers.put(Headers.FORWARDED_BY, self);
@@ -65,6 +66,9 @@ final class InstanceClient implements Instances, AutoCloseable {
                         headers.put(Headers.AUTHORIZATION, authorization);
                     }
                 });
+        if (body != null) {
+            request.body(new BytesRequestContent(ApiResponse.JSON, body));
+        }
         try {
             ContentResponse response = request.send();
             Map<String, String> headers = new LinkedHashMap<>();

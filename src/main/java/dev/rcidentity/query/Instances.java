@@ -6,6 +6,13 @@ import java.util.Optional;
 
 /** The other instances, reached over HTTP; a forwarded request is marked so that it is never forwarded again. */
 interface Instances {
-    /** GETs {@code pathAndQuery} from {@code target}; empty when it cannot be reached in time. */
-    Optional<ApiResponse> get(HostInfo target, String pathAndQuery, String authorization);
+    /**
+     * Sends {@code method pathAndQuery} to {@code target}, with a JSON body when {@code body} is not null; empty when
+     * it cannot be reached in time.
+     */
+    Optional<ApiResponse> exchange(HostInfo target, String method, String pathAndQuery, byte[] body, String authorization);
+
+    default Optional<ApiResponse> get(HostInfo target, String pathAndQuery, String authorization) {
+        return exchange(target, "GET", pathAndQuery, null, authorization);
+    }
 }

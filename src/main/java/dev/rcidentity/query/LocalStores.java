@@ -4,6 +4,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.UnknownStateStoreException;
 import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.query.PositionBound;
 import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
@@ -42,18 +44,24 @@ final class LocalStores implements LocalReads {
     }
 
     <K, V> Optional<Read<V>> get(String store, K key, int partition, boolean activeOnly) {
-        return query(store, KeyQuery.withKey(key), partition, activeOnly);
+        return get(store, key, partition, activeOnly, null);
+    }
+
+    /** @param bound the position the store must have reached (empty result until it has); null for none */
+    <K, V> Optional<Read<V>> get(String store, K key, int partition, boolean activeOnly, Position bound) {
+        return query(store, KeyQuery.withKey(key), partition, activeOnly, bound);
     }
 
     <K, V> Optional<Read<VersionedRecord<V>>> getVersioned(String store, K key, Instant asOf, int partition, boolean activeOnly) {
         VersionedKeyQuery<K, V> query = VersionedKeyQuery.withKey(key);
-        return query(store, asOf == null ? query : query.asOf(asOf), partition, activeOnly);
+        return query(store, asOf == null ? query : query.asOf(asOf), partition, activeOnly, null);
     }
 
     /** Visits the keys from {@code from} to {@code to} in order; the iterator is always closed. */
     <K, V, R> Optional<Read<R>> scan(String store, K from, K to, int partition, boolean activeOnly,
                                      Function<KeyValueIterator<K, V>, R> visitor) {
-        Optional<Read<KeyValueIterator<K, V>>> result = query(store, RangeQuery.withRange(from, to), partition, activeOnly);
+        Optional<Read<KeyValueIterator<K, V>>> result = query(store, RangeQuery.withRange(from, to), partition, activeOnly,
+                null);
         if (result.isEmpty()) {
             return Optional.empty();
         }
@@ -62,8 +70,11 @@ final class LocalStores implements LocalReads {
         }
     }
 
-    private <R> Optional<Read<R>> query(String store, Query<R> query, int partition, boolean activeOnly) {
+    private <R> Optional<Read<R>> query(String store, Query<R> query, int partition, boolean activeOnly, Position bound) {
         StateQueryRequest<R> request = StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(partition));
+        if (bound != null) {
+            request = request.withPositionBound(PositionBound.at(bound));
+        }
         if (activeOnly) {
             request = request.requireActive();
         }

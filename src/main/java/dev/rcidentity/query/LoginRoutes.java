@@ -2,6 +2,7 @@ package dev.rcidentity.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.kafka.Topics;
+import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.Ids;
 import dev.rcidentity.model.InvalidRecordException;
 import dev.rcidentity.model.Json;
@@ -9,9 +10,11 @@ import dev.rcidentity.model.LoginEvent;
 import dev.rcidentity.model.LoginEvents;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -22,15 +25,22 @@ import java.util.concurrent.TimeoutException;
 /**
  * {@code POST /v1/logins}: an integration reports a login with the token response it received (or just
  * {@code {"owner_id": ...}}), optionally with {@code accountId} and {@code loggedInAt}. Only non-secret fields are
- * read; the tokens are dropped. 202 once Kafka has acknowledged the LoginEvent.
+ * read; the tokens are dropped. 202 once Kafka has acknowledged the LoginEvent; with {@code ?wait=PT2S}, 200 with the
+ * identity as soon as the topology has processed it, or 202 when the wait runs out. Either carries the write's
+ * {@code X-Consistency-Token}.
  */
 final class LoginRoutes {
     private final Producer<String, LoginEvent> producer;
     private final Clock clock;
+    private final ConsistencyTokens tokens;
+    private final ConsistentReads reads;
 
-    LoginRoutes(Producer<String, LoginEvent> producer, Clock clock) {
+    /** @param reads null when this process runs no topology: {@code ?wait} then answers 202 at once */
+    LoginRoutes(Producer<String, LoginEvent> producer, Clock clock, ConsistencyTokens tokens, ConsistentReads reads) {
         this.producer = producer;
         this.clock = clock;
+        this.tokens = tokens;
+        this.reads = reads;
     }
 
     void register(Router router) {
@@ -38,6 +48,7 @@ final class LoginRoutes {
     }
 
     private ApiResponse ingest(ApiRequest request) throws InterruptedException {
+        Duration wait = request.param("wait") == null ? null : ConsistentReads.waitParam(request, null);
         JsonNode body;
         try {
             body = Json.MAPPER.readTree(request.body());
@@ -57,13 +68,34 @@ final class LoginRoutes {
         } catch (InvalidRecordException e) {
             throw ApiError.badRequest(e.getMessage());
         }
+        RecordMetadata written;
         try {
-            producer.send(new ProducerRecord<>(Topics.LOGINS.name(), null, login.loggedInAt().toEpochMilli(),
+            written = producer.send(new ProducerRecord<>(Topics.LOGINS.name(), null, login.loggedInAt().toEpochMilli(),
                     login.ownerId(), login)).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw ApiError.unavailable("the login could not be published to Kafka: " + e.getClass().getSimpleName());
         }
-        return ApiResponse.json(202, Map.of("ownerId", login.ownerId(), "loggedInAt", login.loggedInAt().toString()));
+        String token = tokens.issue(written.partition(), written.offset());
+        ApiResponse answer = wait == null || reads == null ? null : visible(login.ownerId(), token, written, request, wait);
+        if (answer == null) {
+            answer = ApiResponse.json(202, Map.of("ownerId", login.ownerId(), "loggedInAt", login.loggedInAt().toString()));
+        }
+        return answer.withHeader(Headers.CONSISTENCY_TOKEN, token);
+    }
+
+    /** 200 with the identity once it reflects the write; null when the wait ran out first. */
+    private ApiResponse visible(String ownerId, String token, RecordMetadata written, ApiRequest request, Duration wait)
+            throws InterruptedException {
+        IdentityQuery query = new IdentityQuery(ownerId, new ConsistencyToken(token, written.partition(), written.offset()));
+        try {
+            Served<Identity> identity = reads.serve(query, ReadContext.of(request), wait);
+            return identity.value() == null ? null : identity.render("no identity for owner " + ownerId);
+        } catch (ApiError e) {
+            if (e.status() == 503) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private Instant loggedInAt(JsonNode body) {

@@ -2,10 +2,12 @@ package dev.rcidentity.query;
 
 import com.fasterxml.jackson.databind.JavaType;
 import dev.rcidentity.kafka.StateStores;
+import dev.rcidentity.model.Ids;
 import dev.rcidentity.model.NumberHoldings;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Which extension of an account held an extension number at a time, from the number index. */
 record NumberHolderQuery(String accountId, String number, Instant at) implements StoreQuery.ByKey<NumberHolderQuery.Holder> {
@@ -14,6 +16,15 @@ record NumberHolderQuery(String accountId, String number, Instant at) implements
     }
 
     private static final JavaType TYPE = StoreQuery.type(Holder.class);
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,16}");
+
+    /** An extension number (digits); 400 naming {@code name} otherwise. */
+    static String requireNumber(String name, String number) {
+        if (number == null || !NUMBER.matcher(number).matches()) {
+            throw ApiError.badRequest(name + " must be an extension number (digits), got '" + Ids.abbreviate(number) + "'");
+        }
+        return number;
+    }
 
     @Override
     public String key() {

@@ -6,13 +6,13 @@ import org.apache.kafka.streams.state.HostInfo;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers a typed read wherever its data lives, in this order: this instance when it holds the active copy; else the
- * active instance, once (a forwarded request is never forwarded again, so instances with stale metadata cannot
- * ping-pong); else a standby copy whose staleness is within {@code maxLagMs}, here or on another instance; else 503
- * with Retry-After. The answer says which instance served it and how.
+ * Answers a typed read wherever its data lives, in the order of its {@link ServePlan}: this instance when it holds the
+ * active copy; else the active instance, once; else a standby copy whose staleness is within {@code maxLagMs}, here or
+ * on another instance; else 503 with Retry-After. The answer says which instance served it and how.
  */
 public final class QueryService implements AutoCloseable {
     private final HostInfo self;
@@ -57,7 +57,11 @@ public final class QueryService implements AutoCloseable {
     }
 
     <T> Served<T> serve(StoreQuery.ByKey<T> query, ReadContext context) {
-        return serve(query, placements.ofKey(query.store(), query.key()), context);
+        Placement placement = placementOf(query);
+        if (query.after() != null) {
+            query.after().requirePartition(placement.partition());
+        }
+        return serve(query, placement, context);
     }
 
     <T> Served<T> serve(StoreQuery.ByPartition<T> query, ReadContext context) {
@@ -65,46 +69,50 @@ public final class QueryService implements AutoCloseable {
     }
 
     private <T> Served<T> serve(StoreQuery<T> query, Placement placement, ReadContext context) {
-        boolean selfActive = self.equals(placement.active());
-        int partition = placement.partition();
-        if (selfActive) {
-            Optional<LocalStores.Read<T>> local = reads.read(query, partition, true);
-            if (local.isPresent()) {
-                return new Served<>(local.get().value(), selfName, Served.From.LOCAL, null);
-            }
-        } else if (!context.forwarded() && placement.active() != null) {
-            Optional<Served<T>> remote = ask(placement.active(), query, context);
-            if (remote.isPresent()) {
-                return remote.get();
+        boolean activeOnly = query instanceof StoreQuery.ByKey<?> keyed && keyed.after() != null;
+        for (ServePlan.Attempt attempt : ServePlan.of(self, placement, context.forwarded(), activeOnly)) {
+            Optional<Served<T>> answer = attempt instanceof ServePlan.Ask ask ? ask(ask.instance(), query, context)
+                    : readHere(query, placement.partition(), attempt, context);
+            if (answer.isPresent()) {
+                return answer.get();
             }
         }
-        if (selfActive || placement.standbys().contains(self)) {
-            long stale = staleness.stalenessMs(query.store(), partition);
-            if (stale <= context.maxLagMs()) {
-                Optional<LocalStores.Read<T>> local = reads.read(query, partition, false);
-                if (local.isPresent()) {
-                    return new Served<>(local.get().value(), selfName, Served.From.STANDBY, stale);
-                }
-            }
+        throw ApiError.unavailable("no instance can answer for partition " + placement.partition() + " of "
+                + query.store() + " right now (starting, rebalancing or restoring)");
+    }
+
+    Placement placementOf(StoreQuery.ByKey<?> query) {
+        return placements.ofKey(query.store(), query.key());
+    }
+
+    List<ServePlan.Attempt> plan(Placement placement, ReadContext context) {
+        return ServePlan.of(self, placement, context.forwarded());
+    }
+
+    /** Reads on this instance: the active copy, or any copy within the caller's staleness bound; empty when it cannot. */
+    <T> Optional<Served<T>> readHere(StoreQuery<T> query, int partition, ServePlan.Attempt attempt, ReadContext context) {
+        if (attempt instanceof ServePlan.ActiveHere) {
+            return reads.read(query, partition, true).map(read -> new Served<>(read.value(), selfName, Served.From.LOCAL, null));
         }
-        if (!context.forwarded()) {
-            for (HostInfo standby : placement.standbys()) {
-                if (!standby.equals(self)) {
-                    Optional<Served<T>> remote = ask(standby, query, context);
-                    if (remote.isPresent()) {
-                        return remote.get();
-                    }
-                }
-            }
+        long stale = staleness.stalenessMs(query.store(), partition);
+        if (stale > context.maxLagMs()) {
+            return Optional.empty();
         }
-        throw ApiError.unavailable("no instance can answer for partition " + partition + " of " + query.store()
-                + " right now (starting, rebalancing or restoring)");
+        return reads.read(query, partition, false).map(read -> new Served<>(read.value(), selfName, Served.From.STANDBY, stale));
+    }
+
+    String selfName() {
+        return selfName;
+    }
+
+    Instances instances() {
+        return instances;
     }
 
     /** Asks another instance; empty when it cannot be reached or cannot answer now (503). */
     private <T> Optional<Served<T>> ask(HostInfo target, StoreQuery<T> query, ReadContext context) {
         String path = query.forwardPath();
-        path += (path.contains("?") ? "&" : "?") + "maxLagMs=" + context.maxLagMs();
+        path += (path.contains("?") ? "&" : "?") + context.forwardParams();
         Optional<ApiResponse> answer = instances.get(target, path, context.authorization());
         if (answer.isEmpty() || answer.get().status() == 503) {
             return Optional.empty();

@@ -13,27 +13,37 @@ import java.util.regex.Pattern;
  * checks its own credential instead (the connection management routes and their {@code ADMIN_TOKEN}).
  */
 public final class Router {
-    /** A matched route: its template (the metrics tag) and handler, with the path parameters. */
-    public record Match(String template, Handler handler, Map<String, String> pathParams, boolean authorizedByRoute) {
+    /**
+     * A matched route: its template (the metrics tag) and handler, with the path parameters, whether it checks its own
+     * credential, and its own body limit (null: the server's).
+     */
+    public record Match(String template, Handler handler, Map<String, String> pathParams, boolean authorizedByRoute,
+                        Integer maxBodyBytes) {
     }
 
     private record Route(String method, String template, Pattern pattern, List<String> names, Handler handler,
-                         boolean authorizedByRoute) {
+                         boolean authorizedByRoute, Integer maxBodyBytes) {
     }
 
     private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
     private final List<Route> routes = new ArrayList<>();
 
     public Router add(String method, String template, Handler handler) {
-        return add(method, template, handler, false);
+        return add(method, template, handler, false, null);
     }
 
     /** A route whose handler authorizes the request itself: the server's API_TOKEN check does not apply to it. */
     public Router addAuthorizedByRoute(String method, String template, Handler handler) {
-        return add(method, template, handler, true);
+        return add(method, template, handler, true, null);
     }
 
-    private Router add(String method, String template, Handler handler, boolean authorizedByRoute) {
+    /** A route whose request bodies may be larger than the server's limit (batches). */
+    public Router add(String method, String template, Integer maxBodyBytes, Handler handler) {
+        return add(method, template, handler, false, maxBodyBytes);
+    }
+
+    private Router add(String method, String template, Handler handler, boolean authorizedByRoute,
+                       Integer maxBodyBytes) {
         List<String> names = new ArrayList<>();
         Matcher m = PARAM.matcher(template);
         StringBuilder regex = new StringBuilder();
@@ -44,7 +54,8 @@ public final class Router {
             last = m.end();
         }
         regex.append(Pattern.quote(template.substring(last)));
-        routes.add(new Route(method, template, Pattern.compile(regex.toString()), names, handler, authorizedByRoute));
+        routes.add(new Route(method, template, Pattern.compile(regex.toString()), names, handler, authorizedByRoute,
+                maxBodyBytes));
         return this;
     }
 
@@ -65,7 +76,8 @@ public final class Router {
                     for (int i = 0; i < route.names().size(); i++) {
                         params.put(route.names().get(i), m.group(i + 1));
                     }
-                    return new Match(route.template(), route.handler(), params, route.authorizedByRoute());
+                    return new Match(route.template(), route.handler(), params, route.authorizedByRoute(),
+                            route.maxBodyBytes());
                 }
             }
         }

@@ -32,6 +32,11 @@ interface StoreQuery<T> {
     /** A read of one key: its partition is the key's. */
     interface ByKey<T> extends StoreQuery<T> {
         String key();
+
+        /** The write the answer must reflect (its forward path carries it too); null when any copy may answer. */
+        default ConsistencyToken after() {
+            return null;
+        }
     }
 
     /** A read of one partition of the partition-wide stores (the account listings). */

@@ -3,8 +3,10 @@ package dev.rcidentity.topology;
 import dev.rcidentity.model.AccountSnapshot;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.Identity;
+import dev.rcidentity.model.IdentityResolver;
 import dev.rcidentity.model.IdentityState;
 import dev.rcidentity.model.LoginMark;
+import dev.rcidentity.model.LoginTally;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 

@@ -4,6 +4,7 @@ import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.IdentityState;
 import dev.rcidentity.model.LoginEvent;
 import dev.rcidentity.model.LoginMark;
+import dev.rcidentity.model.LoginTally;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

@@ -22,7 +22,7 @@ final class ApiUnderTest implements AutoCloseable {
     final ApiServer server;
 
     ApiUnderTest(String apiToken, OnboardingFixture f, List<RouteSet> routes) throws Exception {
-        server = HttpApi.start("127.0.0.1", 0, apiToken, null, f.logins, List.of(),
+        server = HttpApi.start("127.0.0.1", 0, apiToken, "onboarding-test", null, f.logins, List.of(),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> { }, Clock.systemUTC(),
                 HttpServerOptions.defaults(), routes);
     }

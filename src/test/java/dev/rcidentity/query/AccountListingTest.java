@@ -47,7 +47,7 @@ class AccountListingTest {
                     return new Placement(partition, SELF, Set.of());
                 }
             },
-            this::read, (store, partition) -> 0, (target, path, authorization) -> Optional.empty(), () -> { }));
+            this::read, (store, partition) -> 0, (target, method, path, body, authorization) -> Optional.empty(), () -> { }));
 
     @SuppressWarnings("unchecked")
     private <T> Optional<LocalStores.Read<T>> read(StoreQuery<T> query, int partition, boolean activeOnly) {

@@ -25,29 +25,6 @@ class QueryServiceTest {
     private static final ReadContext CALLER = new ReadContext(false, 30_000, "Bearer t");
     private static final ReadContext FORWARDED = new ReadContext(true, 30_000, "Bearer t");
 
-    /** A read of one key whose answer is a JSON string. */
-    private record TestQuery(String key) implements StoreQuery.ByKey<String> {
-        @Override
-        public String store() {
-            return "test-store";
-        }
-
-        @Override
-        public String forwardPath() {
-            return "/v1/test/" + key;
-        }
-
-        @Override
-        public JavaType answerType() {
-            return StoreQuery.type(String.class);
-        }
-
-        @Override
-        public Optional<LocalStores.Read<String>> readFrom(LocalStores stores, int partition, boolean activeOnly) {
-            throw new AssertionError("the fake reads instead");
-        }
-    }
-
     private record Call(HostInfo target, String path, String authorization) {
     }
 
@@ -80,7 +57,7 @@ class QueryServiceTest {
                 }
             },
             (store, partition) -> staleMs,
-            (target, path, authorization) -> {
+            (target, method, path, body, authorization) -> {
                 calls.add(new Call(target, path, authorization));
                 return Optional.ofNullable(others.get(target));
             },

@@ -1,9 +1,4 @@
-package dev.rcidentity.topology;
-
-import dev.rcidentity.model.AccountSnapshot;
-import dev.rcidentity.model.ExtensionSnapshot;
-import dev.rcidentity.model.Identity;
-import dev.rcidentity.model.Resolution;
+package dev.rcidentity.model;
 
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -11,8 +6,9 @@ import java.util.stream.Stream;
 /**
  * Builds an identity from its inputs alone, so the result never depends on the order they arrived in:
  * the owner's logins, the extension's current snapshot, its snapshot as of the last login, and the account.
+ * The topology publishes it for login owners; the HTTP API answers with it for owners that never logged in.
  */
-final class IdentityResolver {
+public final class IdentityResolver {
     private IdentityResolver() {
     }
 
@@ -20,7 +16,7 @@ final class IdentityResolver {
      * @param accountId the snapshot's account when there is one, else the account a login named (may be null)
      * @param atLastLogin the snapshot valid at the last login; the current one when the login predates every snapshot
      */
-    static Identity resolve(String ownerId, LoginTally logins, String accountId, ExtensionSnapshot current,
+    public static Identity resolve(String ownerId, LoginTally logins, String accountId, ExtensionSnapshot current,
                             ExtensionSnapshot atLastLogin, AccountSnapshot account) {
         Resolution resolution = current == null ? Resolution.UNRESOLVED
                 : current.deleted() ? Resolution.DELETED : Resolution.RESOLVED;
@@ -47,5 +43,10 @@ final class IdentityResolver {
                 logins.loginCount(),
                 atLastLogin == null ? null : atLastLogin.extensionNumber(),
                 updatedAt);
+    }
+
+    /** The resolution of an owner that never logged in: from its extension's current snapshot and its account. */
+    public static Identity withoutLogins(ExtensionSnapshot current, AccountSnapshot account) {
+        return resolve(current.extensionId(), LoginTally.NONE, current.accountId(), current, null, account);
     }
 }

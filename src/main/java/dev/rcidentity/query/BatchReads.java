@@ -1,0 +1,183 @@
+package dev.rcidentity.query;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rcidentity.model.Json;
+import org.apache.kafka.streams.state.HostInfo;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Answers many keyed reads at once with the serve decision of single reads ({@link ServePlan}), taken per partition and
+ * carried out per instance: the keys are grouped by partition, and all the keys whose next attempt is the same other
+ * instance go to it in one request, which that instance answers from its own stores (a forwarded batch is never
+ * forwarded again). When every partition is served by its active copy, that is one request per other instance.
+ */
+final class BatchReads {
+    static final int MAX_ITEMS = 1_000;
+    /** Room for {@link #MAX_ITEMS} number queries of ~100 bytes each; larger bodies get 413. */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    /** An item parsed into its query, or the 400 that says why it could not be. */
+    record Parsed<Q>(Q query, ApiError error) {
+    }
+
+    private record Results<T>(List<BatchItem<T>> results) {
+    }
+
+    private static final class Group {
+        final Iterator<ServePlan.Attempt> attempts;
+        final List<Integer> indices = new ArrayList<>();
+
+        Group(Iterator<ServePlan.Attempt> attempts) {
+            this.attempts = attempts;
+        }
+    }
+
+    private final QueryService queries;
+
+    BatchReads(QueryService queries) {
+        this.queries = queries;
+    }
+
+    /** The array {@code field} of a JSON object body; 400 when there is none, 413 beyond {@link #MAX_ITEMS}. */
+    static List<JsonNode> items(byte[] body, String field) {
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw ApiError.badRequest("the body is not JSON");
+        }
+        if (json == null || !json.path(field).isArray()) {
+            throw ApiError.badRequest("the body must be a JSON object with an array " + field);
+        }
+        if (json.get(field).size() > MAX_ITEMS) {
+            throw new ApiError(413, "payload_too_large", field + " holds " + json.get(field).size()
+                    + " items; a batch holds at most " + MAX_ITEMS);
+        }
+        List<JsonNode> items = new ArrayList<>();
+        json.get(field).forEach(items::add);
+        return items;
+    }
+
+    static <Q extends StoreQuery.ByKey<T>, T> List<Parsed<Q>> parse(BatchKind<Q, T> kind, List<JsonNode> items) {
+        List<Parsed<Q>> parsed = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            try {
+                parsed.add(new Parsed<>(kind.parse(item), null));
+            } catch (ApiError e) {
+                parsed.add(new Parsed<>(null, e));
+            }
+        }
+        return parsed;
+    }
+
+    /** The answers in the order of {@code parsed}; a malformed item answers its 400. */
+    <Q extends StoreQuery.ByKey<T>, T> List<BatchItem<T>> serveParsed(BatchKind<Q, T> kind, List<Parsed<Q>> parsed,
+                                                                      ReadContext context) {
+        List<Q> valid = parsed.stream().filter(p -> p.query() != null).map(Parsed::query).toList();
+        Iterator<BatchItem<T>> answers = serve(kind, valid, context).iterator();
+        return parsed.stream().map(p -> p.query() != null ? answers.next() : BatchItem.<T>failed(p.error(), null)).toList();
+    }
+
+    /** The answers in the order of {@code items}; items no copy can answer now are {@code unavailable}. */
+    <Q extends StoreQuery.ByKey<T>, T> List<BatchItem<T>> serve(BatchKind<Q, T> kind, List<Q> items, ReadContext context) {
+        List<BatchItem<T>> results = new ArrayList<>(Collections.nCopies(items.size(), null));
+        Map<Integer, Group> groups = new TreeMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Placement placement = queries.placementOf(items.get(i));
+            groups.computeIfAbsent(placement.partition(), p -> new Group(queries.plan(placement, context).iterator()))
+                    .indices.add(i);
+        }
+        while (!groups.isEmpty()) {
+            Map<HostInfo, List<Integer>> asks = new LinkedHashMap<>();
+            for (Map.Entry<Integer, Group> entry : groups.entrySet()) {
+                Group group = entry.getValue();
+                if (!group.attempts.hasNext()) {
+                    ApiError none = ApiError.unavailable("no instance can answer for partition " + entry.getKey()
+                            + " right now (starting, rebalancing or restoring)");
+                    group.indices.forEach(i -> results.set(i, BatchItem.failed(none, null)));
+                    continue;
+                }
+                ServePlan.Attempt attempt = group.attempts.next();
+                if (attempt instanceof ServePlan.Ask ask) {
+                    asks.computeIfAbsent(ask.instance(), host -> new ArrayList<>()).addAll(group.indices);
+                } else {
+                    readHere(kind, items, entry.getKey(), group.indices, attempt, context, results);
+                }
+            }
+            asks.forEach((host, indices) -> ask(kind, host, items, indices, context, results));
+            groups.values().forEach(group -> group.indices.removeIf(i -> results.get(i) != null));
+            groups.values().removeIf(group -> group.indices.isEmpty());
+        }
+        return results;
+    }
+
+    private <Q extends StoreQuery.ByKey<T>, T> void readHere(BatchKind<Q, T> kind, List<Q> items, int partition,
+                                                             List<Integer> indices, ServePlan.Attempt attempt,
+                                                             ReadContext context, List<BatchItem<T>> results) {
+        for (int i : indices) {
+            Optional<Served<T>> read = queries.readHere(items.get(i), partition, attempt, context);
+            if (read.isEmpty()) {
+                return; // this copy cannot answer for the partition now: its keys go on to the next attempt
+            }
+            Served<T> served = read.get();
+            results.set(i, served.value() != null ? new BatchItem<>(served.value(), null, served.servedBy())
+                    : BatchItem.failed(ApiError.notFound(kind.notFound(items.get(i))), served.servedBy()));
+        }
+    }
+
+    /** One request to {@code host} for all these items; those it cannot answer now stay unanswered. */
+    private <Q extends StoreQuery.ByKey<T>, T> void ask(BatchKind<Q, T> kind, HostInfo host, List<Q> items,
+                                                        List<Integer> indices, ReadContext context,
+                                                        List<BatchItem<T>> results) {
+        byte[] body;
+        try {
+            body = Json.MAPPER.writeValueAsBytes(Map.of("items", indices.stream().map(i -> kind.wire(items.get(i))).toList()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a batch", e);
+        }
+        Optional<ApiResponse> answer = queries.instances().exchange(host, "POST",
+                kind.path() + "?" + context.forwardParams(), body, context.authorization());
+        if (answer.isEmpty() || answer.get().status() == 503) {
+            return;
+        }
+        if (answer.get().status() != 200) {
+            throw ApiError.relayed(answer.get().status(), answer.get().body());
+        }
+        JavaType type = Json.MAPPER.getTypeFactory().constructParametricType(Results.class, kind.answerType());
+        List<BatchItem<T>> answered;
+        try {
+            answered = Json.MAPPER.<Results<T>>readValue(answer.get().body(), type).results();
+        } catch (IOException e) {
+            throw new IllegalStateException("instance " + host + " answered " + kind.path() + " with no batch", e);
+        }
+        if (answered == null || answered.size() != indices.size()) {
+            throw new IllegalStateException("instance " + host + " answered " + kind.path() + " for another batch");
+        }
+        for (int j = 0; j < indices.size(); j++) {
+            if (!answered.get(j).unavailable()) {
+                results.set(indices.get(j), answered.get(j));
+            }
+        }
+    }
+
+    /** The internal route: a batch forwarded by another instance, answered from this instance's stores. */
+    <Q extends StoreQuery.ByKey<T>, T> ApiResponse answer(BatchKind<Q, T> kind, ApiRequest request) {
+        List<BatchItem<T>> results = serveParsed(kind, parse(kind, items(request.body(), "items")), ReadContext.of(request));
+        return ApiResponse.json(200, new Results<>(results)).withHeader(Headers.SERVED_BY, queries.selfName());
+    }
+
+    /** The instances that answered, for {@code X-Served-By}. */
+    static String servedBy(List<? extends BatchItem<?>> items) {
+        return String.join(", ", items.stream().map(BatchItem::servedBy).filter(s -> s != null).distinct().sorted().toList());
+    }
+}

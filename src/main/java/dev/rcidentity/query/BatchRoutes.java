@@ -1,0 +1,99 @@
+package dev.rcidentity.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rcidentity.model.ExtensionSnapshot;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Batch resolution for warehouses and integrations: {@code POST /v1/owners/resolve} (owner ids -> owners) and
+ * {@code POST /v1/numbers/resolve} (account, extension number, time -> the extension snapshot that held the number
+ * then: the number index names the extension, then its snapshot as of that time, each step one batch). Results come in
+ * request order; an item that fails says why, and the others are answered. Also the internal routes other instances
+ * send the keys this instance owns to.
+ */
+final class BatchRoutes {
+    private final BatchReads batches;
+    private final BatchKind<NumberHolderQuery, NumberHolderQuery.Holder> numberHolders;
+
+    BatchRoutes(QueryService queries, Clock clock) {
+        this.batches = new BatchReads(queries);
+        this.numberHolders = BatchKinds.numberHolders(clock);
+    }
+
+    void register(Router router) {
+        router.add("POST", "/v1/owners/resolve", BatchReads.MAX_BODY_BYTES, this::owners);
+        router.add("POST", "/v1/numbers/resolve", BatchReads.MAX_BODY_BYTES, this::numbers);
+        internal(router, BatchKinds.OWNERS);
+        internal(router, numberHolders);
+        internal(router, BatchKinds.EXTENSIONS_AT);
+    }
+
+    private <Q extends StoreQuery.ByKey<T>, T> void internal(Router router, BatchKind<Q, T> kind) {
+        router.add("POST", kind.path(), BatchReads.MAX_BODY_BYTES, request -> batches.answer(kind, request));
+    }
+
+    private ApiResponse owners(ApiRequest request) {
+        List<JsonNode> ids = BatchReads.items(request.body(), "ownerIds");
+        List<BatchItem<OwnerQuery.Owner>> answers = batches.serveParsed(BatchKinds.OWNERS,
+                BatchReads.parse(BatchKinds.OWNERS, ids), ReadContext.of(request));
+        List<Object> results = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            BatchItem<OwnerQuery.Owner> answer = answers.get(i);
+            results.add(answer.value() != null ? answer.value() : failure(answer, Map.of("ownerId", ids.get(i))));
+        }
+        return render(results, answers);
+    }
+
+    private ApiResponse numbers(ApiRequest request) {
+        List<JsonNode> queries = BatchReads.items(request.body(), "queries");
+        List<BatchReads.Parsed<NumberHolderQuery>> parsed = BatchReads.parse(numberHolders, queries);
+        ReadContext context = ReadContext.of(request);
+        List<BatchItem<NumberHolderQuery.Holder>> holders = batches.serveParsed(numberHolders, parsed, context);
+
+        List<Integer> held = new ArrayList<>();
+        List<ExtensionQuery> snapshots = new ArrayList<>();
+        for (int i = 0; i < holders.size(); i++) {
+            if (holders.get(i).value() != null) {
+                held.add(i);
+                snapshots.add(new ExtensionQuery(holders.get(i).value().extensionId(), parsed.get(i).query().at()));
+            }
+        }
+        List<BatchItem<ExtensionSnapshot>> found = batches.serve(BatchKinds.EXTENSIONS_AT, snapshots, context);
+        List<BatchItem<?>> answers = new ArrayList<>(holders);
+        for (int j = 0; j < held.size(); j++) {
+            answers.set(held.get(j), found.get(j));
+        }
+        List<Object> results = new ArrayList<>(queries.size());
+        for (int i = 0; i < queries.size(); i++) {
+            BatchItem<?> answer = answers.get(i);
+            results.add(answer.value() != null ? answer.value() : failure(answer, echo(queries.get(i))));
+        }
+        return render(results, answers);
+    }
+
+    /** What the caller sent for a failed number query, so that the failure can be matched to its row. */
+    private static Map<String, Object> echo(JsonNode query) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String field : List.of("accountId", "extensionNumber", "at")) {
+            fields.put(field, query.isObject() ? query.get(field) : null);
+        }
+        return fields;
+    }
+
+    private static Map<String, Object> failure(BatchItem<?> answer, Map<String, Object> item) {
+        Map<String, Object> failure = new LinkedHashMap<>(item);
+        failure.put("error", answer.error());
+        return failure;
+    }
+
+    private static ApiResponse render(List<Object> results, List<? extends BatchItem<?>> answers) {
+        ApiResponse response = ApiResponse.json(200, Map.of("results", results));
+        String servedBy = BatchReads.servedBy(answers);
+        return servedBy.isEmpty() ? response : response.withHeader(Headers.SERVED_BY, servedBy);
+    }
+}
