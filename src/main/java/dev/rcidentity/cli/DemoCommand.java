@@ -4,6 +4,7 @@ import dev.rcidentity.kafka.EmbeddedKafkaBroker;
 import dev.rcidentity.config.SettingKeys;
 import dev.rcidentity.config.Settings;
 import dev.rcidentity.config.SettingsException;
+import dev.rcidentity.connections.CredentialKeyFile;
 import dev.rcidentity.poller.ConnectionSettings;
 import dev.rcidentity.query.ApiServer;
 import dev.rcidentity.simulator.RingCentralSimulator;
@@ -20,6 +21,8 @@ import java.util.List;
 /** {@code demo}: everything on one machine, embedded where nothing else is configured. */
 final class DemoCommand implements Command {
     static final Duration DEMO_POLL_INTERVAL = Duration.ofSeconds(30);
+    /** Where the demo keeps its credentials key, under DATA_DIR, unless a key is configured. */
+    static final String KEY_FILE = "credentials.key";
 
     @Override
     public String name() {
@@ -45,7 +48,7 @@ final class DemoCommand implements Command {
                 SettingKeys.DATA_DIR, SettingKeys.RC_CLIENT_ID, SettingKeys.RC_CLIENT_SECRET, SettingKeys.RC_JWT,
                 SettingKeys.RC_CONNECTIONS_FILE, SettingKeys.SIMULATOR_ACCOUNTS, SettingKeys.SIMULATOR_EXTENSIONS,
                 SettingKeys.POLL_INTERVAL, SettingKeys.HTTP_HOST, SettingKeys.HTTP_PORT, SettingKeys.API_TOKEN,
-                SettingKeys.TOPIC_PARTITIONS);
+                SettingKeys.TOPIC_PARTITIONS, SettingKeys.CREDENTIALS_KEY, SettingKeys.CREDENTIALS_KEY_FILE);
     }
 
     @Override
@@ -60,6 +63,7 @@ final class DemoCommand implements Command {
                 console.out().println("Starting an embedded Kafka broker on 127.0.0.1:" + port + " (data in " + logDir + ") ...");
                 bootstrap = lifecycle.add(EmbeddedKafkaBroker.start(logDir, port)).bootstrapServers();
             }
+            settings = withCredentialsKey(settings, console);
             if (!settings.isSet(SettingKeys.POLL_INTERVAL)) {
                 settings = settings.with(SettingKeys.POLL_INTERVAL, DEMO_POLL_INTERVAL.toString());
             }
@@ -93,6 +97,24 @@ final class DemoCommand implements Command {
             }
             return lifecycle.awaitStop();
         }
+    }
+
+    /**
+     * The settings with {@code CREDENTIALS_KEY_FILE} pointing at {@code DATA_DIR/credentials.key}, created once
+     * (owner-only) when neither key setting is given, so a second demo on the same data reads what the first wrote.
+     */
+    static Settings withCredentialsKey(Settings settings, Console console) {
+        if (settings.isSet(SettingKeys.CREDENTIALS_KEY) || settings.isSet(SettingKeys.CREDENTIALS_KEY_FILE)) {
+            return settings;
+        }
+        Path file = settings.dataDir().resolve(KEY_FILE);
+        if (CredentialKeyFile.createIfMissing(file)) {
+            console.out().println("Created the credentials key " + file + " (readable by its owner only): it encrypts"
+                    + " the connections' credentials in rc.connections.v1; keep it with the data");
+        } else {
+            console.out().println("Credentials key: " + file);
+        }
+        return settings.with(SettingKeys.CREDENTIALS_KEY_FILE, file.toString());
     }
 
     static String readyMessage(String bootstrap, String api, boolean token, RingCentralSimulator simulator) {

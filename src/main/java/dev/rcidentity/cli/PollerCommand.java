@@ -30,12 +30,15 @@ final class PollerCommand implements Command {
                 """ + HelpText.settings(true, SettingKeys.KAFKA_BOOTSTRAP_SERVERS, SettingKeys.RC_SERVER_URL,
                 SettingKeys.RC_CLIENT_ID, SettingKeys.RC_CLIENT_SECRET, SettingKeys.RC_JWT,
                 SettingKeys.RC_CONNECTIONS_FILE, SettingKeys.POLL_INTERVAL, SettingKeys.HTTP_HOST,
-                SettingKeys.HTTP_PORT, SettingKeys.API_TOKEN);
+                SettingKeys.HTTP_PORT, SettingKeys.API_TOKEN, SettingKeys.CREDENTIALS_KEY,
+                SettingKeys.CREDENTIALS_KEY_FILE, SettingKeys.CREDENTIALS_OLD_KEYS);
     }
 
     @Override
     public int run(Settings settings, Console console) throws Exception {
         String bootstrap = settings.require(SettingKeys.KAFKA_BOOTSTRAP_SERVERS, "the poller publishes to Kafka");
+        OptionsFromSettings.requireCredentialKeys(settings, "the poller keeps its connections' credentials encrypted "
+                + "in rc.connections.v1");
         List<ConnectionSettings> connections = ConnectionsReader.require(settings);
         try (Lifecycle lifecycle = new Lifecycle()) {
             lifecycle.stopOnSignal();

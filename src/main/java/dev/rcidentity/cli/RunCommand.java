@@ -42,6 +42,10 @@ final class RunCommand implements Command {
                 "run is the production command and embeds no broker (use 'demo' to try rc-identity locally)");
         List<ConnectionSettings> connections = ConnectionsReader.read(settings);
         boolean polling = !connections.isEmpty();
+        if (polling) {
+            OptionsFromSettings.requireCredentialKeys(settings, "the configured connections are imported into "
+                    + "rc.connections.v1, where their credentials are kept encrypted");
+        }
         try (Lifecycle lifecycle = new Lifecycle()) {
             lifecycle.stopOnSignal();
             Assembly assembly = new Assembly(settings, lifecycle);
