@@ -2,8 +2,14 @@ package dev.rcidentity.cli;
 
 import dev.rcidentity.config.Settings;
 import dev.rcidentity.config.SettingKeys;
+import dev.rcidentity.connections.ConnectionImport;
+import dev.rcidentity.connections.ConnectionStore;
+import dev.rcidentity.connections.CredentialCipher;
+import dev.rcidentity.connections.CredentialKeys;
+import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.LoginEvent;
+import dev.rcidentity.poller.ConnectionRunner;
 import dev.rcidentity.poller.ConnectionSettings;
 import dev.rcidentity.poller.Poller;
 import dev.rcidentity.query.ApiServer;
@@ -31,6 +37,8 @@ import java.util.Map;
 
 /** Starts the parts a command runs, registers each with the lifecycle, and ties them to metrics and health. */
 final class Assembly {
+    private static final Duration CONNECTIONS_TIMEOUT = Duration.ofSeconds(60);
+
     private final Settings settings;
     private final Lifecycle lifecycle;
     private final Clock clock = Clock.systemUTC();
@@ -38,6 +46,7 @@ final class Assembly {
     private final List<HealthCheck> checks = new ArrayList<>();
     private PollerMeters pollerMeters;
     private StreamsService streams;
+    private ConnectionStore connections;
 
     Assembly(Settings settings, Lifecycle lifecycle) {
         this.settings = settings;
@@ -48,13 +57,29 @@ final class Assembly {
         new ProcessorMetrics().bindTo(registry);
     }
 
-    Poller startPoller(List<ConnectionSettings> connections, String bootstrap) {
-        Poller poller = lifecycle.add(Poller.create(connections, OptionsFromSettings.poller(settings),
-                OptionsFromSettings.kafka(settings, bootstrap), clock));
+    /**
+     * Imports the connections the settings describe into {@code rc.connections.v1}, then runs every connection of
+     * that topic (held, swept, released and revoked as its records say).
+     */
+    Poller startPoller(List<ConnectionSettings> configured, String bootstrap, CredentialKeys keys) {
+        KafkaClients kafka = OptionsFromSettings.kafka(settings, bootstrap);
+        CredentialCipher cipher = new CredentialCipher(keys);
+        ConnectionStore store = connectionStore(kafka);
+        new ConnectionImport(store, cipher, clock).importAll(ConnectionsReader.importEntries(configured));
+        Poller poller = lifecycle.add(Poller.create(OptionsFromSettings.poller(settings), kafka, clock));
         pollerMeters = new PollerMeters(poller.metrics(), registry);
         checks.add(new PollerHealth(poller));
-        poller.start();
+        lifecycle.add(ConnectionRunner.start(poller, store, cipher, kafka, settings.get(SettingKeys.APPLICATION_ID),
+                OptionsFromSettings.pollerInstance(settings), clock));
         return poller;
+    }
+
+    /** The one view of {@code rc.connections.v1} of this process, started on first use. */
+    ConnectionStore connectionStore(KafkaClients kafka) {
+        if (connections == null) {
+            connections = lifecycle.add(ConnectionStore.start(kafka, CONNECTIONS_TIMEOUT));
+        }
+        return connections;
     }
 
     StreamsService startStreams(String bootstrap) {

@@ -83,7 +83,8 @@ final class DemoCommand implements Command {
 
             Assembly assembly = new Assembly(settings, lifecycle);
             StreamsService streams = assembly.startStreams(bootstrap);
-            assembly.startPoller(connections, bootstrap);
+            assembly.startPoller(connections, bootstrap, OptionsFromSettings.requireCredentialKeys(settings,
+                    "the demo keeps its connections in rc.connections.v1"));
             ApiServer api = assembly.startApi(bootstrap);
             String apiBase = "http://" + settings.get(SettingKeys.HTTP_HOST) + ":" + api.port();
             if (simulator != null) {

@@ -93,6 +93,17 @@ final class OptionsFromSettings {
                 + CREDENTIALS_KEY_FILE.envName() + "; " + why));
     }
 
+    /**
+     * How this instance is named in the poller's status ({@code heldBy}): {@code APPLICATION_SERVER}, else
+     * {@code HTTP_HOST:HTTP_PORT}, else (a port chosen at start) the process id.
+     */
+    static String pollerInstance(Settings settings) {
+        if (settings.isSet(APPLICATION_SERVER) || settings.get(HTTP_PORT) != 0) {
+            return applicationServer(settings);
+        }
+        return "poller-pid-" + ProcessHandle.current().pid();
+    }
+
     /** host:port other instances use to reach this one's HTTP API. */
     private static String applicationServer(Settings settings) {
         return settings.getOrElse(APPLICATION_SERVER, settings.get(HTTP_HOST) + ":" + settings.get(HTTP_PORT));
