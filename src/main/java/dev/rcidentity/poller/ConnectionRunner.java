@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * becomes REJECTED naming the key id, and so does a credential RingCentral refuses, naming its error code; the other
  * connections go on.
  */
-public final class ConnectionRunner implements AutoCloseable {
+public final class ConnectionRunner implements ConnectionAssignment.Holder, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConnectionRunner.class);
     private static final Duration WRITE_BACKOFF = Duration.ofSeconds(1);
 
@@ -65,23 +66,24 @@ public final class ConnectionRunner implements AutoCloseable {
                 cipher, StatusPublisher.start(kafka, applicationId, instance, clock), clock);
         poller.addSweepListener(runner::swept);
         poller.start();
-        runner.assignment.start(new ConnectionAssignment.Holder() {
-            @Override
-            public void changed(String connectionId) {
-                runner.events.execute(() -> runner.reconcile(connectionId));
-            }
-
-            @Override
-            public void dropped(String connectionId) {
-                runner.awaitEvent(() -> runner.stop(connectionId, false));
-            }
-        });
+        runner.assignment.start(runner);
         return runner;
     }
 
     /** The connectionIds this instance runs now. */
-    public java.util.Set<String> held() {
-        return java.util.Set.copyOf(held.keySet());
+    public Set<String> held() {
+        return Set.copyOf(held.keySet());
+    }
+
+    /** Looks at the connection's newest record, after every change told before, on the runner's thread. */
+    @Override
+    public void changed(String connectionId) {
+        events.execute(() -> reconcile(connectionId));
+    }
+
+    @Override
+    public void dropped(String connectionId) {
+        awaitEvent(() -> stop(connectionId, false));
     }
 
     private void reconcile(String id) {

@@ -156,7 +156,7 @@ final class ConnectionSweeper {
 
     /** Publishes the logins of the tokens obtained so far, with the account when known; puts back the unsent. */
     private int publishLogins(RunningConnection connection) throws InterruptedException {
-        List<LoginEvent> pending = connection.tokens().drainLogins();
+        List<LoginEvent> pending = connection.tokens().logins().drain();
         if (pending.isEmpty()) {
             return 0;
         }
@@ -168,7 +168,7 @@ final class ConnectionSweeper {
                 LoginEvent::ownerId, LoginEvent::loggedInAt);
         List<LoginEvent> unsent = new ArrayList<>(events);
         unsent.removeAll(outcome.acknowledged());
-        connection.tokens().requeueLogins(unsent);
+        connection.tokens().logins().requeue(unsent);
         metrics.published(PollerMetrics.Published.LOGINS, outcome.acknowledged().size());
         outcome.throwIfFailed();
         return outcome.acknowledged().size();

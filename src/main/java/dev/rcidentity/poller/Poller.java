@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sweeps every connection it holds every poll interval (the first sweep at once) and publishes what changed to
@@ -26,17 +24,11 @@ import java.util.concurrent.TimeUnit;
  * interrupts sweeps in progress (never a token exchange) and returns promptly.
  */
 public final class Poller implements AutoCloseable {
-    /** Told after every sweep of a connection, on the thread that swept. */
-    interface SweepListener {
-        void swept(RunningConnection connection, SweepOutcome outcome);
-    }
-
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
     private static final Duration STATE_LOAD_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration RELEASE_WAIT = Duration.ofSeconds(30);
 
     private final Map<String, RunningConnection> connections = new ConcurrentHashMap<>();
-    private final List<SweepListener> listeners = new CopyOnWriteArrayList<>();
     private final PollerOptions options;
     private final KafkaClients kafka;
     private final Clock clock;
@@ -44,7 +36,7 @@ public final class Poller implements AutoCloseable {
     private final PollerMetrics metrics = new PollerMetrics();
     private final PublishedState state = new PublishedState();
     private final SnapshotPublisher publisher;
-    private final ConnectionSweeper sweeper;
+    private final Sweeps sweeps;
     private final SweepSchedule schedule;
     private boolean stateLoaded;
     private boolean started;
@@ -57,7 +49,7 @@ public final class Poller implements AutoCloseable {
         this.httpClient = RingCentralHttp.newClient(options.connectTimeout());
         this.publisher = new SnapshotPublisher(new KafkaProducer<>(kafka.producer("rc-identity-poller",
                 options.publishTimeout()), new ByteArraySerializer(), new ByteArraySerializer()), options.publishTimeout());
-        this.sweeper = new ConnectionSweeper(state, publisher, metrics, clock);
+        this.sweeps = new Sweeps(new ConnectionSweeper(state, publisher, metrics, clock));
         this.schedule = new SweepSchedule(options.pollInterval(), clock);
     }
 
@@ -66,11 +58,7 @@ public final class Poller implements AutoCloseable {
         return new Poller(options, kafka, clock);
     }
 
-    /**
-     * A poller for these connections, known by their names, their rotated refresh tokens kept in memory only (the
-     * bench and tests; the commands run the connections of {@code rc.connections.v1}). Nothing runs before
-     * {@link #start()}.
-     */
+    /** A poller for these connections, by name, rotated refresh tokens in memory only (the bench and tests). */
     public static Poller create(List<ConnectionSettings> connections, PollerOptions options, KafkaClients kafka,
                                 Clock clock) {
         Poller poller = new Poller(options, kafka, clock);
@@ -124,9 +112,7 @@ public final class Poller implements AutoCloseable {
         }
         connection.halt();
         schedule.cancel(key, true);
-        if (connection.sweepLock().tryLock(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-            connection.sweepLock().unlock();
-        } else {
+        if (!connection.awaitIdle(RELEASE_WAIT)) {
             log.warn("Connection '{}': the sweep in progress did not end within {} of its release", connection.name(),
                     RELEASE_WAIT);
         }
@@ -135,18 +121,11 @@ public final class Poller implements AutoCloseable {
 
     /** Revokes a released connection's token at RingCentral, on a poller thread. */
     CompletableFuture<Boolean> revoke(RunningConnection released) {
-        return schedule.run(() -> {
-            try {
-                return released.revoke();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RingCentralApiException("interrupted", RingCentralApiException.NO_RESPONSE, null);
-            }
-        });
+        return schedule.run(released::revoke);
     }
 
-    void addSweepListener(SweepListener listener) {
-        listeners.add(listener);
+    void addSweepListener(Sweeps.Listener listener) {
+        sweeps.addListener(listener);
     }
 
     /** When the connection's next scheduled sweep starts; null when none is scheduled. */
@@ -169,7 +148,7 @@ public final class Poller implements AutoCloseable {
             throw new IllegalArgumentException("No connection named '" + connectionName + "'");
         }
         loadPublishedState();
-        return sweep(connection);
+        return sweeps.sweep(connection);
     }
 
     /** The names of the connections held, sorted. */
@@ -195,30 +174,9 @@ public final class Poller implements AutoCloseable {
         schedule.start(connection.key(), () -> scheduledSweep(connection));
     }
 
-    private SweepOutcome sweep(RunningConnection connection) throws InterruptedException {
-        if (connection.stopped()) {
-            return new SweepOutcome(connection.name(), SweepOutcome.Status.STOPPED, connection.accountId(), 0, 0, 0,
-                    0, false, 0, Duration.ZERO, "stopped earlier: credentials rejected or connection released");
-        }
-        connection.sweepLock().lockInterruptibly();
-        try {
-            SweepOutcome outcome = sweeper.sweep(connection);
-            for (SweepListener listener : listeners) {
-                try {
-                    listener.swept(connection, outcome);
-                } catch (RuntimeException e) {
-                    log.warn("Connection '{}': a sweep listener failed: {}", connection.name(), e.toString());
-                }
-            }
-            return outcome;
-        } finally {
-            connection.sweepLock().unlock();
-        }
-    }
-
     private void scheduledSweep(RunningConnection connection) {
         try {
-            if (sweep(connection).status() == SweepOutcome.Status.STOPPED) {
+            if (sweeps.sweep(connection).status() == SweepOutcome.Status.STOPPED) {
                 schedule.cancel(connection.key(), false);
             }
         } catch (InterruptedException e) {
@@ -229,10 +187,7 @@ public final class Poller implements AutoCloseable {
         }
     }
 
-    /**
-     * Stops the sweeps (token exchanges in progress complete first, waits and other requests are interrupted) and
-     * closes the Kafka producer. Idempotent.
-     */
+    /** Stops the sweeps (an exchange in progress completes first, the rest is interrupted); idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {

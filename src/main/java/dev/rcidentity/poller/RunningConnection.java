@@ -2,7 +2,9 @@ package dev.rcidentity.poller;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -83,6 +85,15 @@ final class RunningConnection {
 
     ReentrantLock sweepLock() {
         return sweepLock;
+    }
+
+    /** Waits (bounded) for a sweep in progress to end; false when it did not. */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        if (!sweepLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        sweepLock.unlock();
+        return true;
     }
 
     /** The account this connection's token acts in, once a sweep has read it; null before. */

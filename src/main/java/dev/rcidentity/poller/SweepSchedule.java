@@ -7,14 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /** The poller's threads: one fixed-rate schedule per connection (the first run at once), and one-off tasks. */
 final class SweepSchedule {
@@ -60,8 +61,17 @@ final class SweepSchedule {
         return clock.instant().plusMillis(delay > 0 ? delay : delay + interval.toMillis());
     }
 
-    <T> CompletableFuture<T> run(Supplier<T> task) {
-        return CompletableFuture.supplyAsync(task, scheduler);
+    <T> CompletableFuture<T> run(Callable<T> task) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return task.call();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, scheduler);
     }
 
     /** Interrupts every run and waits (bounded) for the threads to end. */

@@ -1,22 +1,16 @@
 package dev.rcidentity.poller;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rcidentity.model.InvalidRecordException;
 import dev.rcidentity.model.LoginEvent;
-import dev.rcidentity.model.LoginEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -26,7 +20,7 @@ import java.util.function.LongSupplier;
  * with the JWT bearer grant; renews it ahead of {@code expires_in}; keeps each rotated refresh token (they are
  * single-use) and hands it to the {@link CredentialSink} before the new access token is handed out: until the sink
  * stored it, no access token leaves. Every token obtained leaves a {@link LoginEvent} to be published
- * ({@link #drainLogins()}). Exchanges run under this object's lock, so {@link #halt()} never cuts one in half.
+ * ({@link #logins()}). Exchanges run under this object's lock, so {@link #halt()} never cuts one in half.
  */
 final class TokenManager {
     static final String JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -42,7 +36,7 @@ final class TokenManager {
     private final CredentialSink sink;
     private final Clock clock;
     private final LongSupplier nanoTime;
-    private final Queue<LoginEvent> pendingLogins = new ConcurrentLinkedQueue<>();
+    private final PendingLogins logins;
 
     private String access;
     private long renewAt;
@@ -63,6 +57,7 @@ final class TokenManager {
         this.sink = sink;
         this.clock = clock;
         this.nanoTime = nanoTime;
+        this.logins = new PendingLogins(connection, clock);
         this.refresh = connection.refreshToken();
     }
 
@@ -125,17 +120,9 @@ final class TokenManager {
         }
     }
 
-    /** The logins not yet published, oldest first; the caller puts back what it could not publish. */
-    List<LoginEvent> drainLogins() {
-        List<LoginEvent> drained = new ArrayList<>();
-        for (LoginEvent event; (event = pendingLogins.poll()) != null; ) {
-            drained.add(event);
-        }
-        return drained;
-    }
-
-    void requeueLogins(List<LoginEvent> events) {
-        pendingLogins.addAll(events);
+    /** The logins of the tokens obtained, to be published. */
+    PendingLogins logins() {
+        return logins;
     }
 
     private void obtain() throws InterruptedException {
@@ -186,7 +173,7 @@ final class TokenManager {
             unsaved = true;
         }
         ownerId = response.path("owner_id").asText(ownerId);
-        recordLogin(response, grantType);
+        logins.add(response, grantType);
         if (unsaved) {
             save();
         }
@@ -196,16 +183,6 @@ final class TokenManager {
     private void save() throws InterruptedException {
         sink.rotated(refresh);
         unsaved = false;
-    }
-
-    private void recordLogin(JsonNode response, String grantType) {
-        try {
-            pendingLogins.add(LoginEvents.fromTokenResponse(response, LoginEvent.SOURCE_POLLER, clock.instant(), null,
-                    connection.clientId(), grantType));
-        } catch (InvalidRecordException e) {
-            log.warn("Connection '{}': token answer has no usable owner_id, no login event ({})", connection.name(),
-                    e.getMessage());
-        }
     }
 
     /** Renew a minute ahead, or a quarter of the lifetime ahead for short-lived tokens. */

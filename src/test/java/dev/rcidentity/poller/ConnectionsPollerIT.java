@@ -16,6 +16,7 @@ import dev.rcidentity.simulator.RecordedRequest;
 import dev.rcidentity.simulator.RingCentralSimulator;
 import dev.rcidentity.simulator.SimulatorCredentials;
 import dev.rcidentity.simulator.SimulatorOptions;
+import dev.rcidentity.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -130,18 +131,7 @@ class ConnectionsPollerIT {
     }
 
     static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail("Timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50); // the poll interval of a wait on a condition
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
+        Await.until(condition, WAIT, what);
     }
 
     /** Waits for a completed sweep of the connection after {@code after}, reported by {@code heldBy}. */

@@ -210,7 +210,7 @@ class RingCentralClientTest {
         clock.advance(Duration.ofSeconds(50));
         connection.client().accountInfo();
 
-        List<LoginEvent> logins = connection.tokens().drainLogins();
+        List<LoginEvent> logins = connection.tokens().logins().drain();
         assertEquals(List.of(TokenManager.JWT_BEARER_GRANT, TokenManager.REFRESH_GRANT, TokenManager.REFRESH_GRANT),
                 logins.stream().map(LoginEvent::grantType).toList(), "the second refresh used the rotated token");
         assertTrue(logins.stream().allMatch(l -> l.ownerId().equals(accountId) && l.source().equals("poller")));
@@ -229,7 +229,7 @@ class RingCentralClientTest {
         connection.client().accountInfo();
 
         assertEquals(List.of(TokenManager.JWT_BEARER_GRANT, TokenManager.JWT_BEARER_GRANT),
-                connection.tokens().drainLogins().stream().map(LoginEvent::grantType).toList());
+                connection.tokens().logins().drain().stream().map(LoginEvent::grantType).toList());
     }
 
     @Test
