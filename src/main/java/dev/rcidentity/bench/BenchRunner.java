@@ -28,11 +28,14 @@ public final class BenchRunner {
 
     private final BenchOptions options;
     private final PrintStream log;
+    private final AppLauncher launcher;
     private final List<Figure> figures = new ArrayList<>();
 
-    public BenchRunner(BenchOptions options, PrintStream log) {
+    /** @param launcher starts instances of the application as the commands do, for the lookup step */
+    public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher) {
         this.options = options;
         this.log = log;
+        this.launcher = launcher;
     }
 
     public BenchResults run(String command) throws Exception {
@@ -95,7 +98,8 @@ public final class BenchRunner {
                 add(List.of(recovered.figure()));
 
                 step("lookups through the HTTP API, with a second instance");
-                add(new LookupLoad(kafka, options).run(app, config, httpPort, work.resolve("state-b"), topology,
+                app.close(); // the lookup step runs the production wiring on the same state
+                add(new LookupLoad(kafka, options, launcher).run(APPLICATION_ID, stateDir, work.resolve("state-b"),
                         workload));
             } finally {
                 app.close();

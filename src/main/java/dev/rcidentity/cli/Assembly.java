@@ -3,12 +3,15 @@ package dev.rcidentity.cli;
 import dev.rcidentity.config.Settings;
 import dev.rcidentity.config.SettingKeys;
 import dev.rcidentity.connections.ConnectionImport;
+import dev.rcidentity.connections.ConnectionStatuses;
 import dev.rcidentity.connections.ConnectionStore;
 import dev.rcidentity.connections.CredentialCipher;
 import dev.rcidentity.connections.CredentialKeys;
 import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.LoginEvent;
+import dev.rcidentity.onboarding.ConnectionStatus;
+import dev.rcidentity.onboarding.ConnectionStatusSource;
 import dev.rcidentity.poller.ConnectionRunner;
 import dev.rcidentity.poller.ConnectionSettings;
 import dev.rcidentity.poller.Poller;
@@ -17,6 +20,7 @@ import dev.rcidentity.query.HealthCheck;
 import dev.rcidentity.query.HttpApi;
 import dev.rcidentity.query.HttpServerOptions;
 import dev.rcidentity.query.QueryService;
+import dev.rcidentity.query.RouteSet;
 import dev.rcidentity.query.StreamsHealth;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -34,6 +38,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Starts the parts a command runs, registers each with the lifecycle, and ties them to metrics and health. */
 final class Assembly {
@@ -109,8 +114,24 @@ final class Assembly {
                 pollerMeters.refresh();
             }
         };
-        return lifecycle.add(HttpApi.start(api.host(), api.port(), api.apiToken(), queries, logins,
-                checks, registry, beforeScrape, clock, options));
+        AtomicReference<ApiServer> server = new AtomicReference<>();
+        ConnectionStatusSource statuses = settings.isSet(SettingKeys.ADMIN_TOKEN)
+                ? pollerStatuses(OptionsFromSettings.kafka(settings, bootstrap)) : ConnectionStatusSource.NONE;
+        List<RouteSet> onboarding = OnboardingWiring.routes(settings,
+                () -> connectionStore(OptionsFromSettings.kafka(settings, bootstrap)), logins, () -> server.get().port(),
+                statuses, clock);
+        server.set(lifecycle.add(HttpApi.start(api.host(), api.port(), api.apiToken(), queries, logins,
+                checks, registry, beforeScrape, clock, options, onboarding)));
+        return server.get();
+    }
+
+    /** What the pollers, in this process or others, report of each connection (their internal status topic). */
+    private ConnectionStatusSource pollerStatuses(KafkaClients kafka) {
+        ConnectionStatuses statuses = lifecycle.add(ConnectionStatuses.start(kafka,
+                settings.get(SettingKeys.APPLICATION_ID), CONNECTIONS_TIMEOUT));
+        return id -> statuses.get(id).map(s -> new ConnectionStatus(s.heldBy(), s.lastSweep() == null ? null
+                : new ConnectionStatus.LastSweep(s.lastSweep().at(), s.lastSweep().outcome(), s.lastSweep().extensions(),
+                s.lastSweep().changed(), s.lastSweep().deleted()), s.nextSweepAt()));
     }
 
     private Map<String, Object> loginProducerConfig(String bootstrap) {

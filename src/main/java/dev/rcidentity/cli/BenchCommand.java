@@ -57,7 +57,7 @@ final class BenchCommand implements Command {
             console.out().printf("Note: the heap may grow to %,d MiB, and RSS with it; the README's figures were "
                     + "measured with java -Xmx1g -jar ...%n", maxHeapMiB);
         }
-        BenchResults results = new BenchRunner(options, console.out()).run(command);
+        BenchResults results = new BenchRunner(options, console.out(), new BenchInstances()).run(command);
         Path json = OUTPUT.resolve("results.json");
         console.out().println();
         console.out().print(ResultsReport.write(results, json));

@@ -4,10 +4,10 @@ import dev.rcidentity.kafka.EmbeddedKafkaBroker;
 import dev.rcidentity.config.SettingKeys;
 import dev.rcidentity.config.Settings;
 import dev.rcidentity.config.SettingsException;
-import dev.rcidentity.connections.CredentialKeyFile;
 import dev.rcidentity.poller.ConnectionSettings;
 import dev.rcidentity.query.ApiServer;
 import dev.rcidentity.simulator.RingCentralSimulator;
+import dev.rcidentity.simulator.SimulatedAccount;
 import dev.rcidentity.simulator.SimulatedExtension;
 
 import java.io.IOException;
@@ -21,8 +21,6 @@ import java.util.List;
 /** {@code demo}: everything on one machine, embedded where nothing else is configured. */
 final class DemoCommand implements Command {
     static final Duration DEMO_POLL_INTERVAL = Duration.ofSeconds(30);
-    /** Where the demo keeps its credentials key, under DATA_DIR, unless a key is configured. */
-    static final String KEY_FILE = "credentials.key";
 
     @Override
     public String name() {
@@ -42,13 +40,16 @@ final class DemoCommand implements Command {
                 Starts a real single-node Kafka broker in-process (unless KAFKA_BOOTSTRAP_SERVERS is set), the
                 built-in RingCentral simulator (unless RingCentral credentials are set), creates the topics,
                 and runs the poller, the topology and the HTTP API. Simulated users log in every few seconds and
-                are reported to POST /v1/logins, as an integration would. Prints where to look and curl examples;
-                Ctrl-C stops it. A second run on the same DATA_DIR continues where the first stopped.
+                are reported to POST /v1/logins, as an integration would. The simulated companies are connected
+                through RingCentral's OAuth consent (a connect link, the consent, the callback), all but one, whose
+                connect link is printed for a browser. Prints ADMIN_TOKEN (generated unless set), where to look and
+                curl examples; Ctrl-C stops it. A second run on the same DATA_DIR continues where the first stopped.
                 """ + HelpText.settings(false, SettingKeys.KAFKA_BOOTSTRAP_SERVERS, SettingKeys.EMBEDDED_KAFKA_PORT,
                 SettingKeys.DATA_DIR, SettingKeys.RC_CLIENT_ID, SettingKeys.RC_CLIENT_SECRET, SettingKeys.RC_JWT,
                 SettingKeys.RC_CONNECTIONS_FILE, SettingKeys.SIMULATOR_ACCOUNTS, SettingKeys.SIMULATOR_EXTENSIONS,
                 SettingKeys.POLL_INTERVAL, SettingKeys.HTTP_HOST, SettingKeys.HTTP_PORT, SettingKeys.API_TOKEN,
-                SettingKeys.TOPIC_PARTITIONS, SettingKeys.CREDENTIALS_KEY, SettingKeys.CREDENTIALS_KEY_FILE);
+                SettingKeys.TOPIC_PARTITIONS, SettingKeys.ADMIN_TOKEN, SettingKeys.CREDENTIALS_KEY,
+                SettingKeys.CREDENTIALS_KEY_FILE, SettingKeys.RC_REDIRECT_URI);
     }
 
     @Override
@@ -63,23 +64,23 @@ final class DemoCommand implements Command {
                 console.out().println("Starting an embedded Kafka broker on 127.0.0.1:" + port + " (data in " + logDir + ") ...");
                 bootstrap = lifecycle.add(EmbeddedKafkaBroker.start(logDir, port)).bootstrapServers();
             }
-            settings = withCredentialsKey(settings, console);
             if (!settings.isSet(SettingKeys.POLL_INTERVAL)) {
                 settings = settings.with(SettingKeys.POLL_INTERVAL, DEMO_POLL_INTERVAL.toString());
             }
             RingCentralSimulator simulator = null;
             List<ConnectionSettings> connections = ConnectionsReader.read(settings);
-            if (connections.isEmpty()) {
+            // The app's credentials alone (RC_CLIENT_ID, RC_CLIENT_SECRET) mean RingCentral, waiting for onboarding.
+            if (connections.isEmpty() && !settings.isSet(SettingKeys.RC_CLIENT_ID)) {
                 Path dataDir = settings.dataDir();
                 simulator = lifecycle.add(SimulatorCommand.start(OptionsFromSettings.simulator(settings), dataDir));
                 lifecycle.add(SimulatorCommand.rememberRound(simulator, dataDir));
-                Path file = SimulatorCommand.writeConnections(simulator, dataDir);
-                connections = ConnectionsReader.read(settings.with(SettingKeys.RC_CONNECTIONS_FILE, file.toString()));
                 console.out().println("RingCentral simulator on " + simulator.baseUrl() + " with "
                         + simulator.accounts().size() + " accounts (no RingCentral credentials are set)");
             }
             console.out().println("Topics on " + bootstrap + ":");
             TopicsCommand.ensure(settings, bootstrap, console);
+            boolean adminTokenGiven = settings.isSet(SettingKeys.ADMIN_TOKEN);
+            settings = DemoOnboarding.prepare(settings, simulator, console);
 
             Assembly assembly = new Assembly(settings, lifecycle);
             StreamsService streams = assembly.startStreams(bootstrap);
@@ -87,6 +88,9 @@ final class DemoCommand implements Command {
                     "the demo keeps its connections in rc.connections.v1"));
             ApiServer api = assembly.startApi(bootstrap);
             String apiBase = "http://" + settings.get(SettingKeys.HTTP_HOST) + ":" + api.port();
+            String adminToken = settings.require(SettingKeys.ADMIN_TOKEN, "the demo generates it");
+            String onboarding = simulator == null ? ""
+                    : connectThroughOAuth(new DemoOnboarding(URI.create(apiBase), adminToken, simulator), console);
             if (simulator != null) {
                 lifecycle.add(new DemoLogins(simulator, URI.create(apiBase), settings.find(SettingKeys.API_TOKEN).orElse(null)))
                         .start(Duration.ofSeconds(2));
@@ -94,31 +98,15 @@ final class DemoCommand implements Command {
             if (!streams.awaitRunning(Duration.ofMinutes(2))) {
                 lifecycle.fail("Kafka Streams did not reach RUNNING within 2 minutes");
             } else {
-                console.out().println(readyMessage(bootstrap, apiBase, settings.isSet(SettingKeys.API_TOKEN), simulator));
+                console.out().println(readyMessage(bootstrap, apiBase, settings.isSet(SettingKeys.API_TOKEN), simulator,
+                        adminMessage(apiBase, adminTokenGiven ? null : adminToken, onboarding)));
             }
             return lifecycle.awaitStop();
         }
     }
 
-    /**
-     * The settings with {@code CREDENTIALS_KEY_FILE} pointing at {@code DATA_DIR/credentials.key}, created once
-     * (owner-only) when neither key setting is given, so a second demo on the same data reads what the first wrote.
-     */
-    static Settings withCredentialsKey(Settings settings, Console console) {
-        if (settings.isSet(SettingKeys.CREDENTIALS_KEY) || settings.isSet(SettingKeys.CREDENTIALS_KEY_FILE)) {
-            return settings;
-        }
-        Path file = settings.dataDir().resolve(KEY_FILE);
-        if (CredentialKeyFile.createIfMissing(file)) {
-            console.out().println("Created the credentials key " + file + " (readable by its owner only): it encrypts"
-                    + " the connections' credentials in rc.connections.v1; keep it with the data");
-        } else {
-            console.out().println("Credentials key: " + file);
-        }
-        return settings.with(SettingKeys.CREDENTIALS_KEY_FILE, file.toString());
-    }
-
-    static String readyMessage(String bootstrap, String api, boolean token, RingCentralSimulator simulator) {
+    static String readyMessage(String bootstrap, String api, boolean token, RingCentralSimulator simulator,
+                               String connections) {
         String account = "<accountId>";
         String extension = "<extensionId>";
         String number = "<extensionNumber>";
@@ -150,8 +138,40 @@ final class DemoCommand implements Command {
                   %3$s %2$s/v1/identities/%5$s
                   curl -s %2$s/health/ready
                   curl -s %2$s/metrics | grep rc_identity
-                Press Ctrl-C to stop.
-                """.formatted(bootstrap, api, curl, account, extension, number);
+                %7$sPress Ctrl-C to stop.
+                """.formatted(bootstrap, api, curl, account, extension, number, connections);
+    }
+
+    /**
+     * Connects the simulated companies through the OAuth flow, all but the last one, whose connect link is left for a
+     * browser; answers the lines that say so. (Until the poller reads rc.connections.v1, it still sweeps the simulator
+     * through the connections file, under the same names.)
+     */
+    static String connectThroughOAuth(DemoOnboarding onboarding, Console console) throws Exception {
+        List<SimulatedAccount> accounts = onboarding.simulator().accounts();
+        List<SimulatedAccount> automatic = accounts.size() > 1 ? accounts.subList(0, accounts.size() - 1) : accounts;
+        List<String> connected = onboarding.connect(automatic);
+        if (!connected.isEmpty()) {
+            console.out().println("Connected " + String.join(", ", connected) + " through RingCentral's OAuth consent "
+                    + "(connect link -> /oauth/authorize -> simulator consent -> /oauth/callback)");
+        }
+        SimulatedAccount last = accounts.get(accounts.size() - 1);
+        if (onboarding.currentConnections().contains(DemoOnboarding.nameOf(last))) {
+            return "";
+        }
+        onboarding.simulator().consent().nextByAdmin(last.accountId());
+        return "  Connect " + last.companyName() + " from a browser (one-time link, the simulator consents at once):\n    "
+                + onboarding.link(DemoOnboarding.nameOf(last)) + "\n";
+    }
+
+    static String adminMessage(String api, String generatedAdminToken, String onboarding) {
+        return """
+                  Connections (%s):
+                    curl -s -H "Authorization: Bearer $ADMIN_TOKEN" %s/v1/connections
+                    curl -s -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \\
+                         -d '{"name": "another company"}' %s/v1/connections/links
+                %s""".formatted(generatedAdminToken == null ? "ADMIN_TOKEN is yours"
+                : "ADMIN_TOKEN=" + generatedAdminToken + ", generated for this run", api, api, onboarding);
     }
 
     private static void requireFree(int port) {

@@ -27,11 +27,15 @@ final class StreamsCommand implements Command {
                 into rc.identities.v1 and rc.extension-history.v1, and the HTTP API that answers from its state
                 stores (forwarding to the instance that owns a key). The topics must exist (see 'topics').
                 Run several instances with different HTTP_PORT/STATE_DIR/APPLICATION_SERVER to share the work.
+                With ADMIN_TOKEN (and a credentials key) the API also manages connections (/v1/connections)
+                and onboards them through RingCentral's OAuth (/oauth/authorize, /oauth/callback).
                 Stops cleanly on Ctrl-C/SIGTERM.
                 """ + HelpText.settings(true, SettingKeys.KAFKA_BOOTSTRAP_SERVERS, SettingKeys.HTTP_HOST,
                 SettingKeys.HTTP_PORT, SettingKeys.API_TOKEN, SettingKeys.DATA_DIR, SettingKeys.STATE_DIR,
                 SettingKeys.APPLICATION_ID, SettingKeys.APPLICATION_SERVER, SettingKeys.STORE_HISTORY_RETENTION,
-                SettingKeys.NUM_STANDBY_REPLICAS);
+                SettingKeys.NUM_STANDBY_REPLICAS, SettingKeys.ADMIN_TOKEN, SettingKeys.CREDENTIALS_KEY,
+                SettingKeys.CREDENTIALS_KEY_FILE, SettingKeys.CREDENTIALS_OLD_KEYS, SettingKeys.RC_SERVER_URL,
+                SettingKeys.RC_CLIENT_ID, SettingKeys.RC_CLIENT_SECRET, SettingKeys.RC_REDIRECT_URI);
     }
 
     @Override

@@ -18,6 +18,8 @@ public record LoginEvent(
 
     public static final String SOURCE_POLLER = "poller";
     public static final String SOURCE_INGEST = "ingest";
+    /** A connection onboarded through RingCentral's OAuth: the user who consented. */
+    public static final String SOURCE_CONNECT = "connect";
 
     public LoginEvent {
         Ids.require(ownerId, "LoginEvent", "ownerId");

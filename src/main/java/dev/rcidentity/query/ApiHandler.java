@@ -15,8 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -30,14 +28,14 @@ final class ApiHandler extends Handler.Abstract {
     private static final HttpField CLOSE = new HttpField(HttpHeader.CONNECTION, "close");
 
     private final Router router;
-    private final byte[] apiToken;
+    private final BearerToken apiToken;
     private final MeterRegistry registry;
     private final HttpServerOptions options;
     private final Scheduler scheduler;
 
     ApiHandler(Router router, String apiToken, MeterRegistry registry, HttpServerOptions options, Scheduler scheduler) {
         this.router = router;
-        this.apiToken = apiToken == null ? null : apiToken.getBytes(StandardCharsets.UTF_8);
+        this.apiToken = BearerToken.ofNullable(apiToken);
         this.registry = registry;
         this.options = options;
         this.scheduler = scheduler;
@@ -62,8 +60,10 @@ final class ApiHandler extends Handler.Abstract {
             String path = request.getHttpURI().getPath();
             Router.Match match = router.match(method, path);
             template = match.template();
-            if (apiToken != null && (path.startsWith("/v1/") || path.startsWith("/internal/"))) {
-                authorize(request.getHeaders().get(Headers.AUTHORIZATION));
+            if (apiToken != null && !match.authorizedByRoute()
+                    && (path.startsWith("/v1/") || path.startsWith("/internal/"))
+                    && !apiToken.matches(request.getHeaders().get(Headers.AUTHORIZATION))) {
+                throw new ApiError(401, "unauthorized", "missing or wrong bearer token");
             }
             byte[] body = bodyLeft ? RequestBody.read(request, options.maxBodyBytes()) : new byte[0];
             bodyLeft = false;
@@ -112,15 +112,6 @@ final class ApiHandler extends Handler.Abstract {
 
     private static boolean hasBody(Request request) {
         return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-    }
-
-    private void authorize(String header) {
-        String prefix = "Bearer ";
-        byte[] given = header != null && header.startsWith(prefix)
-                ? header.substring(prefix.length()).trim().getBytes(StandardCharsets.UTF_8) : new byte[0];
-        if (!MessageDigest.isEqual(given, apiToken)) {
-            throw new ApiError(401, "unauthorized", "missing or wrong bearer token");
-        }
     }
 
     /** Writes the answer; {@code close} asks for the connection to be closed after it. */

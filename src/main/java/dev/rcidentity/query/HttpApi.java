@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
-/** Puts the routes together: the store queries when this process runs the topology, login ingest, health, metrics. */
+/**
+ * Puts the routes together: the store queries when this process runs the topology, login ingest, health, metrics,
+ * and the route sets other packages contribute.
+ */
 public final class HttpApi {
     private HttpApi() {
     }
@@ -16,11 +19,12 @@ public final class HttpApi {
     /**
      * @param queries null when this process runs no topology (the {@code poller} command)
      * @param logins the producer of ingested logins
+     * @param more routes of other packages (connection management, onboarding)
      */
     public static ApiServer start(String host, int port, String apiToken, QueryService queries,
                                   Producer<String, LoginEvent> logins, List<HealthCheck> checks,
                                   PrometheusMeterRegistry registry, Runnable beforeScrape, Clock clock,
-                                  HttpServerOptions options) throws IOException {
+                                  HttpServerOptions options, List<RouteSet> more) throws IOException {
         Router router = new Router();
         if (queries != null) {
             new IdentityRoutes(queries).register(router);
@@ -29,6 +33,7 @@ public final class HttpApi {
         }
         new LoginRoutes(logins, clock).register(router);
         new OpsRoutes(checks, registry, beforeScrape).register(router);
+        more.forEach(routes -> routes.register(router));
         return ApiServer.start(host, port, router, apiToken, registry, options);
     }
 }

@@ -1,28 +1,35 @@
 package dev.rcidentity.query;
 
 import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Forwards a read to another instance over HTTP/1.1, marked so that it is answered there and never forwarded again. */
-final class InstanceClient implements Instances {
+/**
+ * Forwards a read to another instance with Jetty's HTTP/1.1 client (kept-alive connections, bounded per instance),
+ * marked so that it is answered there and never forwarded again.
+ */
+final class InstanceClient implements Instances, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceClient.class);
     private static final List<String> PASSED_BACK = List.of(Headers.RETRY_AFTER, Headers.SERVED_BY, Headers.SERVED_FROM,
-            Headers.STALE_MS);
+            Headers.STALE_MS, Headers.CONTENT_TYPE);
+    private static final int MAX_CONNECTIONS_PER_INSTANCE = 64;
+    private static final int MAX_QUEUED_PER_INSTANCE = 1_024;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1))
-            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = new HttpClient();
     private final String self;
     private final Duration timeout;
 
@@ -30,32 +37,57 @@ final class InstanceClient implements Instances {
     InstanceClient(HostInfo self, Duration timeout) {
         this.self = self.host() + ":" + self.port();
         this.timeout = timeout;
+        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+        threads.setName("forward");
+        threads.setDaemon(true);
+        http.setExecutor(threads);
+        http.setConnectTimeout(1_000);
+        http.setIdleTimeout(30_000);
+        http.setFollowRedirects(false);
+        http.setUserAgentField(null);
+        http.setMaxConnectionsPerDestination(MAX_CONNECTIONS_PER_INSTANCE);
+        http.setMaxRequestsQueuedPerDestination(MAX_QUEUED_PER_INSTANCE);
+        try {
+            http.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the client that forwards to other instances", e);
+        }
     }
 
     @Override
     public Optional<ApiResponse> get(HostInfo target, String pathAndQuery, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + target.host() + ":" + target.port()
-                        + pathAndQuery))
-                .timeout(timeout)
-                .header(Headers.FORWARDED_BY, self)
-                .GET();
-        if (authorization != null) {
-            request.header(Headers.AUTHORIZATION, authorization);
-        }
+        Request request = http.newRequest("http://" + target.host() + ":" + target.port() + pathAndQuery)
+                .method(HttpMethod.GET)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .headers(headers -> {
+                    headers.put(Headers.FORWARDED_BY, self);
+                    if (authorization != null) {
+                        headers.put(Headers.AUTHORIZATION, authorization);
+                    }
+                });
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            ContentResponse response = request.send();
             Map<String, String> headers = new LinkedHashMap<>();
             for (String name : PASSED_BACK) {
-                response.headers().firstValue(name).ifPresent(v -> headers.put(name, v));
+                String value = response.getHeaders().get(name);
+                if (value != null) {
+                    headers.put(name, value);
+                }
             }
-            String contentType = response.headers().firstValue(Headers.CONTENT_TYPE).orElse(ApiResponse.JSON);
-            return Optional.of(new ApiResponse(response.statusCode(), headers, response.body(), contentType));
-        } catch (IOException e) {
+            String contentType = headers.getOrDefault(Headers.CONTENT_TYPE, ApiResponse.JSON);
+            headers.remove(Headers.CONTENT_TYPE);
+            return Optional.of(new ApiResponse(response.getStatus(), headers, response.getContent(), contentType));
+        } catch (TimeoutException | ExecutionException e) {
             LOG.debug("Instance {} did not answer: {}", target, e.toString());
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    @Override
+    public void close() throws Exception {
+        http.stop();
     }
 }

@@ -44,8 +44,12 @@ public final class QueryService implements AutoCloseable {
     public static QueryService forStreams(KafkaStreams streams, HostInfo self, String partitionedTopic, int partitions,
                                           Clock clock) {
         StandbyStaleness staleness = new StandbyStaleness(streams, clock);
+        InstanceClient instances = new InstanceClient(self, Duration.ofSeconds(3));
         return new QueryService(self, partitions, new StreamsPlacements(streams, partitionedTopic), new LocalStores(streams),
-                staleness, new InstanceClient(self, Duration.ofSeconds(3)), staleness);
+                staleness, instances, () -> {
+                    staleness.close();
+                    instances.close();
+                });
     }
 
     int partitions() {

@@ -7,19 +7,33 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Routes {@code METHOD /path/{param}} templates to handlers. */
+/**
+ * Routes {@code METHOD /path/{param}} templates to handlers. A route is either covered by the server's
+ * {@code API_TOKEN} check (under {@code /v1} and {@code /internal}) or, added with {@link #addAuthorizedByRoute},
+ * checks its own credential instead (the connection management routes and their {@code ADMIN_TOKEN}).
+ */
 public final class Router {
     /** A matched route: its template (the metrics tag) and handler, with the path parameters. */
-    public record Match(String template, Handler handler, Map<String, String> pathParams) {
+    public record Match(String template, Handler handler, Map<String, String> pathParams, boolean authorizedByRoute) {
     }
 
-    private record Route(String method, String template, Pattern pattern, List<String> names, Handler handler) {
+    private record Route(String method, String template, Pattern pattern, List<String> names, Handler handler,
+                         boolean authorizedByRoute) {
     }
 
     private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
     private final List<Route> routes = new ArrayList<>();
 
     public Router add(String method, String template, Handler handler) {
+        return add(method, template, handler, false);
+    }
+
+    /** A route whose handler authorizes the request itself: the server's API_TOKEN check does not apply to it. */
+    public Router addAuthorizedByRoute(String method, String template, Handler handler) {
+        return add(method, template, handler, true);
+    }
+
+    private Router add(String method, String template, Handler handler, boolean authorizedByRoute) {
         List<String> names = new ArrayList<>();
         Matcher m = PARAM.matcher(template);
         StringBuilder regex = new StringBuilder();
@@ -30,7 +44,7 @@ public final class Router {
             last = m.end();
         }
         regex.append(Pattern.quote(template.substring(last)));
-        routes.add(new Route(method, template, Pattern.compile(regex.toString()), names, handler));
+        routes.add(new Route(method, template, Pattern.compile(regex.toString()), names, handler, authorizedByRoute));
         return this;
     }
 
@@ -46,7 +60,7 @@ public final class Router {
                     for (int i = 0; i < route.names().size(); i++) {
                         params.put(route.names().get(i), m.group(i + 1));
                     }
-                    return new Match(route.template(), route.handler(), params);
+                    return new Match(route.template(), route.handler(), params, route.authorizedByRoute());
                 }
             }
         }

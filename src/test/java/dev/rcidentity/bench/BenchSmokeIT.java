@@ -1,5 +1,7 @@
 package dev.rcidentity.bench;
 
+import dev.rcidentity.cli.BenchInstances;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +24,7 @@ class BenchSmokeIT {
     void everyStepRunsOnTinySizes() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         BenchResults results = new BenchRunner(BenchOptions.tiny(dir.resolve("work")),
-                new PrintStream(log, true, StandardCharsets.UTF_8)).run("smoke test");
+                new PrintStream(log, true, StandardCharsets.UTF_8), new BenchInstances()).run("smoke test");
 
         Set<String> sections = Set.of(KafkaFloor.SECTION, StreamsFloor.SECTION, IdentityThroughput.SECTION,
                 LoginLatency.SECTION, LookupLoad.SECTION, PollerSweepBench.SECTION, RecoveryBench.SECTION);

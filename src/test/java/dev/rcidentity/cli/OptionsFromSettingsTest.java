@@ -94,8 +94,8 @@ class OptionsFromSettingsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         Settings settings = Settings.of(Map.of("DATA_DIR", dir.toString()));
-        Settings first = DemoCommand.withCredentialsKey(settings, console);
-        Path file = dir.resolve(DemoCommand.KEY_FILE);
+        Settings first = DemoOnboarding.prepare(settings, null, console);
+        Path file = dir.resolve(DemoOnboarding.KEY_FILE).toAbsolutePath();
         assertEquals(file.toString(), first.find(SettingKeys.CREDENTIALS_KEY_FILE).orElseThrow().toString());
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("Created the credentials key " + file), out.toString());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
@@ -103,7 +103,7 @@ class OptionsFromSettingsTest {
         String keyId = OptionsFromSettings.credentialKeys(first).orElseThrow().currentKeyId();
 
         out.reset();
-        Settings second = DemoCommand.withCredentialsKey(settings, console);
+        Settings second = DemoOnboarding.prepare(settings, null, console);
         assertEquals(key, Files.readString(file), "created once");
         assertEquals(keyId, OptionsFromSettings.credentialKeys(second).orElseThrow().currentKeyId());
         assertTrue(!out.toString(StandardCharsets.UTF_8).contains("Created"), out.toString());

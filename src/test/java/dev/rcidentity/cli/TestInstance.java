@@ -111,6 +111,10 @@ final class TestInstance implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), token);
     }
 
+    Response delete(String path, String token) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
+    }
+
     /** GETs {@code path} until {@code done} holds or the deadline passes; returns the last answer. */
     Response getUntil(String path, Predicate<Response> done, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);

@@ -1,10 +1,13 @@
 package dev.rcidentity.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -85,6 +89,35 @@ public final class KafkaTestCluster implements AutoCloseable {
     /** Raw bytes with headers, for the dead-letter topic. */
     public List<ConsumerRecord<byte[], byte[]>> readRawUntil(String topic, int count, Duration timeout) {
         return readUntil(new Topic<>(topic, Serdes.ByteArray(), Serdes.ByteArray()), r -> r.size() >= count, timeout);
+    }
+
+    /**
+     * Every record of every topic, Kafka's internal ones included ({@code __consumer_offsets}, transaction state,
+     * changelogs), aborted transactions' records too, as they are on the broker now.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readEverything(Duration timeout) throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()));
+             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers(),
+                     "isolation.level", "read_uncommitted", "enable.auto.commit", "false"),
+                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
+                    .get(30, TimeUnit.SECONDS);
+            List<TopicPartition> partitions = new ArrayList<>();
+            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) ->
+                    description.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            Instant deadline = Instant.now().plus(timeout);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("could not read every topic to its end within " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+            }
+        }
+        return read;
     }
 
     @Override

@@ -1,0 +1,18 @@
+package dev.rcidentity.bench;
+
+import java.util.List;
+
+/** Sends GETs over keep-alive connections at a fixed concurrency, and reports the rate and latencies. */
+interface LoadClient {
+    /** What measured, as the results table names it. */
+    String name();
+
+    /**
+     * Cycles over {@code paths} on {@code 127.0.0.1:port}. An answer that is not 200 (or, where the client can tell,
+     * not served the {@code expectedFrom} way) counts as unexpected.
+     */
+    Load run(int port, List<String> paths, String expectedFrom) throws Exception;
+
+    record Load(double requestsPerSecond, double p50Ms, double p99Ms, long unexpected) {
+    }
+}

@@ -1,0 +1,117 @@
+package dev.rcidentity.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code wrk} (the Debian package), an external client in its own process: it measures the server, not a Java client
+ * beside it. A small Lua script cycles over the paths. wrk counts answers that are not 2xx/3xx; it does not look at
+ * {@code X-Served-From}, so the keys are chosen by where they live beforehand.
+ */
+final class WrkLoadClient implements LoadClient {
+    private static final String SCRIPT = """
+            local paths = {}
+            local i = 0
+            function init(args)
+              for line in io.lines(args[1]) do paths[#paths + 1] = line end
+            end
+            function request()
+              i = i % #paths + 1
+              return wrk.format("GET", paths[i])
+            end
+            """;
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
+    private static final Pattern SOCKET_ERRORS = Pattern.compile(
+            "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+
+    private final String version;
+    private final int connections;
+    private final Duration window;
+    private final Path workDir;
+
+    private WrkLoadClient(String version, int connections, Duration window, Path workDir) {
+        this.version = version;
+        this.connections = connections;
+        this.window = window;
+        this.workDir = workDir;
+    }
+
+    /** wrk when it is on the PATH, else empty. */
+    static Optional<LoadClient> find(int connections, Duration window, Path workDir) {
+        try {
+            Process process = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(10, TimeUnit.SECONDS) || !out.startsWith("wrk ")) {
+                return Optional.empty();
+            }
+            String version = out.lines().findFirst().orElse("wrk").split(" \\[")[0];
+            return Optional.of(new WrkLoadClient(version, connections, window, workDir));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String name() {
+        return version + ", " + connections + " connections, 2 threads";
+    }
+
+    @Override
+    public Load run(int port, List<String> paths, String expectedFrom) throws Exception {
+        Files.createDirectories(workDir);
+        Path script = workDir.resolve("paths.lua");
+        Path pathList = Files.createTempFile(workDir, "paths", ".txt");
+        Files.writeString(script, SCRIPT);
+        Files.write(pathList, paths);
+        Process process = new ProcessBuilder("wrk", "-t", "2", "-c", String.valueOf(connections),
+                "-d", window.toSeconds() + "s", "--latency", "-s", script.toString(), "http://127.0.0.1:" + port,
+                "--", pathList.toString()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(window.toSeconds() + 30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("wrk did not finish: " + out);
+        }
+        Matcher rate = RATE.matcher(out);
+        if (process.exitValue() != 0 || !rate.find()) {
+            throw new IllegalStateException("wrk failed (" + process.exitValue() + "): " + out);
+        }
+        long unexpected = 0;
+        Matcher non2xx = NON_2XX.matcher(out);
+        if (non2xx.find()) {
+            unexpected += Long.parseLong(non2xx.group(1));
+        }
+        Matcher errors = SOCKET_ERRORS.matcher(out);
+        if (errors.find()) {
+            for (int g = 1; g <= 4; g++) {
+                unexpected += Long.parseLong(errors.group(g));
+            }
+        }
+        return new Load(Double.parseDouble(rate.group(1)), percentileMs(out, "50"), percentileMs(out, "99"), unexpected);
+    }
+
+    /** A line of wrk's latency distribution, such as {@code      99%    3.21ms}. */
+    private static double percentileMs(String out, String percent) {
+        Matcher m = Pattern.compile("^\\s+" + percent + "%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE).matcher(out);
+        if (!m.find()) {
+            return Double.NaN;
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+}

@@ -1,0 +1,21 @@
+package dev.rcidentity.onboarding;
+
+import dev.rcidentity.model.Connection;
+
+import java.time.Instant;
+
+/**
+ * A connection as the API shows it: the record of {@code rc.connections.v1} without its credential, plus the
+ * pollers' status. Nothing here is secret.
+ */
+public record ConnectionInfo(String connectionId, String name, String serverUrl, String clientId, String grantType,
+                             String accountId, String ownerId, String status, String statusReason, Instant createdAt,
+                             Instant updatedAt, String heldBy, ConnectionStatus.LastSweep lastSweep,
+                             Instant nextSweepAt) {
+
+    public static ConnectionInfo of(Connection c, ConnectionStatus s) {
+        return new ConnectionInfo(c.connectionId(), c.name(), c.serverUrl(), c.clientId(), c.grantType(),
+                c.accountId(), c.ownerId(), c.status(), c.statusReason(), c.createdAt(), c.updatedAt(), s.heldBy(),
+                s.lastSweep(), s.nextSweepAt());
+    }
+}

@@ -1,0 +1,15 @@
+package dev.rcidentity.onboarding;
+
+import java.time.Instant;
+
+/**
+ * How the pollers are doing with one connection, as they report it: the instance that holds it, its last sweep and
+ * when the next one is due. Any field may be null (not held yet, never swept).
+ */
+public record ConnectionStatus(String heldBy, LastSweep lastSweep, Instant nextSweepAt) {
+    /** The last sweep: when it ended, its outcome and its counts (null where the outcome has none). */
+    public record LastSweep(Instant at, String outcome, Integer extensions, Integer changed, Integer deleted) {
+    }
+
+    public static final ConnectionStatus UNKNOWN = new ConnectionStatus(null, null, null);
+}
