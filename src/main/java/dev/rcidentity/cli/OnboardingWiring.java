@@ -5,7 +5,6 @@ import dev.rcidentity.config.Settings;
 import dev.rcidentity.connections.ConnectionStore;
 import dev.rcidentity.connections.CredentialKeys;
 import dev.rcidentity.model.LoginEvent;
-import dev.rcidentity.onboarding.ConnectionCatalog;
 import dev.rcidentity.onboarding.ConnectionStatusSource;
 import dev.rcidentity.onboarding.Onboarding;
 import dev.rcidentity.onboarding.OnboardingApp;
@@ -44,7 +43,7 @@ final class OnboardingWiring {
         CredentialKeys keys = OptionsFromSettings.requireCredentialKeys(settings, "ADMIN_TOKEN is set, so "
                 + "connections can be created, and their credentials are kept encrypted");
         ConnectionStore store = connections.get();
-        Onboarding onboarding = Onboarding.create(ConnectionCatalog.of(store), keys, () -> app(settings, boundPort),
+        Onboarding onboarding = Onboarding.create(store, keys, () -> app(settings, boundPort),
                 TokenClient.withDefaults(), statuses, logins, clock);
         return onboarding.routes(adminToken, settings.get(SettingKeys.RC_SERVER_URL));
     }

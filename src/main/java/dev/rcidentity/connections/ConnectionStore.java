@@ -32,7 +32,7 @@ import java.util.concurrent.TimeoutException;
  * {@code acks=all} producer and return only once Kafka acknowledged them; they are visible here at once. Names are
  * not made unique here: the caller checks {@link #byName} before creating one.
  */
-public final class ConnectionStore implements AutoCloseable {
+public final class ConnectionStore implements ConnectionCatalog, AutoCloseable {
     /** Told of every connection that appears, changes or goes away (null); called on the thread that saw it. */
     public interface Listener {
         void changed(String connectionId, Connection connectionOrNull);
@@ -81,15 +81,18 @@ public final class ConnectionStore implements AutoCloseable {
                 String.valueOf(kafkaProperties.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG))), timeout);
     }
 
+    @Override
     public Optional<Connection> get(String connectionId) {
         return view.get(connectionId);
     }
 
     /** Every connection, ordered by name. */
+    @Override
     public List<Connection> all() {
         return view.all();
     }
 
+    @Override
     public Optional<Connection> byName(String name) {
         return view.byName(name);
     }
@@ -97,6 +100,11 @@ public final class ConnectionStore implements AutoCloseable {
     /** The connectionIds whose newest record cannot be read, with the reason: report them, don't sweep them. */
     public Map<String, String> unreadable() {
         return view.unreadable();
+    }
+
+    @Override
+    public boolean unreadable(String connectionId) {
+        return view.unreadable().containsKey(connectionId);
     }
 
     public void addListener(Listener listener) {
@@ -108,6 +116,7 @@ public final class ConnectionStore implements AutoCloseable {
      *
      * @throws ConnectionStoreException when it was not acknowledged within the bound; it may or may not be stored
      */
+    @Override
     public void put(Connection connection) {
         String id = connection.connectionId();
         write(id, Topics.CONNECTIONS.valueSerde().serializer().serialize(TOPIC, connection), connection,
@@ -115,6 +124,7 @@ public final class ConnectionStore implements AutoCloseable {
     }
 
     /** Writes a tombstone: the connection is removed everywhere. Same guarantees as {@link #put}. */
+    @Override
     public void remove(String connectionId) {
         write(connectionId, null, null, System.currentTimeMillis());
     }

@@ -1,5 +1,6 @@
 package dev.rcidentity.poller;
 
+import dev.rcidentity.connections.ConnectionCatalog;
 import dev.rcidentity.connections.ConnectionStore;
 import dev.rcidentity.connections.CredentialCipher;
 import dev.rcidentity.connections.CredentialException;
@@ -34,7 +35,7 @@ public final class ConnectionRunner implements ConnectionAssignment.Holder, Auto
     private final Map<String, HeldCredential> held = new ConcurrentHashMap<>();
     private final Poller poller;
     private final ConnectionAssignment assignment;
-    private final ConnectionRecords records;
+    private final ConnectionCatalog records;
     private final CredentialCipher cipher;
     private final StatusPublisher status;
     private final RecordUpdates updates;
@@ -45,7 +46,7 @@ public final class ConnectionRunner implements ConnectionAssignment.Holder, Auto
         return thread;
     });
 
-    ConnectionRunner(Poller poller, ConnectionAssignment assignment, ConnectionRecords records, CredentialCipher cipher,
+    ConnectionRunner(Poller poller, ConnectionAssignment assignment, ConnectionCatalog records, CredentialCipher cipher,
                      StatusPublisher status, Clock clock) {
         this.poller = poller;
         this.assignment = assignment;
@@ -62,7 +63,7 @@ public final class ConnectionRunner implements ConnectionAssignment.Holder, Auto
      */
     public static ConnectionRunner start(Poller poller, ConnectionStore store, CredentialCipher cipher,
                                          KafkaClients kafka, String applicationId, String instance, Clock clock) {
-        ConnectionRunner runner = new ConnectionRunner(poller, new AllConnections(store), ConnectionRecords.of(store),
+        ConnectionRunner runner = new ConnectionRunner(poller, new AllConnections(store), store,
                 cipher, StatusPublisher.start(kafka, applicationId, instance, clock), clock);
         poller.addSweepListener(runner::swept);
         poller.start();
@@ -88,7 +89,7 @@ public final class ConnectionRunner implements ConnectionAssignment.Holder, Auto
 
     private void reconcile(String id) {
         try {
-            Optional<Connection> latest = records.latest(id);
+            Optional<Connection> latest = records.get(id);
             if (latest.isEmpty()) {
                 boolean removed = !records.unreadable(id);
                 stop(id, removed);

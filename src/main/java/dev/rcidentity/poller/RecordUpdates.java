@@ -1,5 +1,6 @@
 package dev.rcidentity.poller;
 
+import dev.rcidentity.connections.ConnectionCatalog;
 import dev.rcidentity.connections.CredentialCipher;
 import dev.rcidentity.connections.CredentialException;
 import dev.rcidentity.model.Connection;
@@ -25,7 +26,7 @@ final class RecordUpdates {
     private static final Logger log = LoggerFactory.getLogger(RecordUpdates.class);
     private static final int MAX_REMEMBERED_REMOVALS = 100_000;
 
-    private final ConnectionRecords records;
+    private final ConnectionCatalog records;
     private final Clock clock;
     /** connectionIds are never reused, so a record after a tombstone is a write that raced the removal. */
     private final Set<String> removed = Collections.synchronizedSet(Collections.newSetFromMap(
@@ -36,7 +37,7 @@ final class RecordUpdates {
                 }
             }));
 
-    RecordUpdates(ConnectionRecords records, Clock clock) {
+    RecordUpdates(ConnectionCatalog records, Clock clock) {
         this.records = records;
         this.clock = clock;
     }
@@ -82,7 +83,7 @@ final class RecordUpdates {
 
     private void update(String id, UnaryOperator<Connection> change) {
         try {
-            records.latest(id).ifPresent(latest -> {
+            records.get(id).ifPresent(latest -> {
                 Connection changed = change.apply(latest);
                 if (!changed.equals(latest)) {
                     records.put(changed);

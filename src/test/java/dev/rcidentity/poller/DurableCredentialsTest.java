@@ -1,5 +1,6 @@
 package dev.rcidentity.poller;
 
+import dev.rcidentity.connections.ConnectionCatalog;
 import dev.rcidentity.connections.ConnectionStoreException;
 import dev.rcidentity.connections.CredentialCipher;
 import dev.rcidentity.connections.CredentialKeys;
@@ -34,19 +35,24 @@ class DurableCredentialsTest {
     private final CredentialCipher cipher = new CredentialCipher(CredentialKeys.of(currentKey, List.of(oldKey)));
 
     /** Fails the first {@code failures} writes, as Kafka would without acknowledgement. */
-    static final class FakeRecords implements ConnectionRecords {
+    static final class FakeRecords implements ConnectionCatalog {
         final List<Connection> written = new ArrayList<>();
         Connection latest;
         int failures;
 
         @Override
-        public Optional<Connection> latest(String connectionId) {
+        public Optional<Connection> get(String connectionId) {
             return Optional.ofNullable(latest);
         }
 
         @Override
-        public boolean unreadable(String connectionId) {
-            return false;
+        public Optional<Connection> byName(String name) {
+            return get(ID).filter(c -> c.name().equals(name));
+        }
+
+        @Override
+        public List<Connection> all() {
+            return get(ID).stream().toList();
         }
 
         @Override
@@ -113,5 +119,16 @@ class DurableCredentialsTest {
             sink(records).rotated("refresh-2");
         }, "a removed connection is not written again");
         assertTrue(records.written.isEmpty());
+    }
+
+    @Test
+    void aCredentialReplacedElsewhereIsNotOverwritten() {
+        FakeRecords records = records();
+        Secrets imported = Secrets.forRefreshToken("client-secret", "refresh-from-the-file").withImportFingerprint("fp2");
+        records.latest = records.latest.withCredential(cipher.encrypt(ID, imported), NOW);
+        Connection replaced = records.latest;
+        assertThrows(CredentialNotDurableException.class, () -> sink(records).rotated("refresh-1"));
+        assertTrue(records.written.isEmpty());
+        assertEquals(replaced, records.latest);
     }
 }
