@@ -2,9 +2,17 @@ package dev.rcidentity.cli;
 
 import dev.rcidentity.config.Settings;
 import dev.rcidentity.config.SettingKeys;
+import dev.rcidentity.connections.ConnectionImport;
+import dev.rcidentity.connections.ConnectionStatuses;
+import dev.rcidentity.connections.ConnectionStore;
+import dev.rcidentity.connections.CredentialCipher;
+import dev.rcidentity.connections.CredentialKeys;
+import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.LoginEvent;
+import dev.rcidentity.onboarding.ConnectionStatus;
 import dev.rcidentity.onboarding.ConnectionStatusSource;
+import dev.rcidentity.poller.ConnectionRunner;
 import dev.rcidentity.poller.ConnectionSettings;
 import dev.rcidentity.poller.Poller;
 import dev.rcidentity.query.ApiServer;
@@ -34,6 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** Starts the parts a command runs, registers each with the lifecycle, and ties them to metrics and health. */
 final class Assembly {
+    private static final Duration CONNECTIONS_TIMEOUT = Duration.ofSeconds(60);
+
     private final Settings settings;
     private final Lifecycle lifecycle;
     private final Clock clock = Clock.systemUTC();
@@ -41,8 +51,7 @@ final class Assembly {
     private final List<HealthCheck> checks = new ArrayList<>();
     private PollerMeters pollerMeters;
     private StreamsService streams;
-    /** The pollers' status of each connection, for the connection views; none reports yet. */
-    private ConnectionStatusSource connectionStatuses = ConnectionStatusSource.NONE;
+    private ConnectionStore connections;
 
     Assembly(Settings settings, Lifecycle lifecycle) {
         this.settings = settings;
@@ -53,13 +62,29 @@ final class Assembly {
         new ProcessorMetrics().bindTo(registry);
     }
 
-    Poller startPoller(List<ConnectionSettings> connections, String bootstrap) {
-        Poller poller = lifecycle.add(Poller.create(connections, OptionsFromSettings.poller(settings),
-                OptionsFromSettings.kafka(settings, bootstrap), clock));
+    /**
+     * Imports the connections the settings describe into {@code rc.connections.v1}, then runs every connection of
+     * that topic (held, swept, released and revoked as its records say).
+     */
+    Poller startPoller(List<ConnectionSettings> configured, String bootstrap, CredentialKeys keys) {
+        KafkaClients kafka = OptionsFromSettings.kafka(settings, bootstrap);
+        CredentialCipher cipher = new CredentialCipher(keys);
+        ConnectionStore store = connectionStore(kafka);
+        new ConnectionImport(store, cipher, clock).importAll(ConnectionsReader.importEntries(configured));
+        Poller poller = lifecycle.add(Poller.create(OptionsFromSettings.poller(settings), kafka, clock));
         pollerMeters = new PollerMeters(poller.metrics(), registry);
         checks.add(new PollerHealth(poller));
-        poller.start();
+        lifecycle.add(ConnectionRunner.start(poller, store, cipher, kafka, settings.get(SettingKeys.APPLICATION_ID),
+                OptionsFromSettings.pollerInstance(settings), clock));
         return poller;
+    }
+
+    /** The one view of {@code rc.connections.v1} of this process, started on first use. */
+    ConnectionStore connectionStore(KafkaClients kafka) {
+        if (connections == null) {
+            connections = lifecycle.add(ConnectionStore.start(kafka, CONNECTIONS_TIMEOUT));
+        }
+        return connections;
     }
 
     StreamsService startStreams(String bootstrap) {
@@ -90,12 +115,24 @@ final class Assembly {
             }
         };
         AtomicReference<ApiServer> server = new AtomicReference<>();
-        List<RouteSet> onboarding = OnboardingWiring.routes(settings, bootstrap, lifecycle, logins,
-                () -> server.get().port(), connectionStatuses, clock);
+        ConnectionStatusSource statuses = settings.isSet(SettingKeys.ADMIN_TOKEN)
+                ? pollerStatuses(OptionsFromSettings.kafka(settings, bootstrap)) : ConnectionStatusSource.NONE;
+        List<RouteSet> onboarding = OnboardingWiring.routes(settings,
+                () -> connectionStore(OptionsFromSettings.kafka(settings, bootstrap)), logins, () -> server.get().port(),
+                statuses, clock);
         server.set(lifecycle.add(HttpApi.start(api.host(), api.port(), api.apiToken(),
                 settings.get(SettingKeys.APPLICATION_ID), queries, logins,
                 checks, registry, beforeScrape, clock, options, onboarding)));
         return server.get();
+    }
+
+    /** What the pollers, in this process or others, report of each connection (their internal status topic). */
+    private ConnectionStatusSource pollerStatuses(KafkaClients kafka) {
+        ConnectionStatuses statuses = lifecycle.add(ConnectionStatuses.start(kafka,
+                settings.get(SettingKeys.APPLICATION_ID), CONNECTIONS_TIMEOUT));
+        return id -> statuses.get(id).map(s -> new ConnectionStatus(s.heldBy(), s.lastSweep() == null ? null
+                : new ConnectionStatus.LastSweep(s.lastSweep().at(), s.lastSweep().outcome(), s.lastSweep().extensions(),
+                s.lastSweep().changed(), s.lastSweep().deleted()), s.nextSweepAt()));
     }
 
     private Map<String, Object> loginProducerConfig(String bootstrap) {

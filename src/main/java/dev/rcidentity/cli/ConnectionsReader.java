@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.config.SettingTypes;
 import dev.rcidentity.config.Settings;
 import dev.rcidentity.config.SettingsException;
+import dev.rcidentity.connections.ConnectionImport;
+import dev.rcidentity.connections.Secrets;
 import dev.rcidentity.model.Json;
 import dev.rcidentity.poller.ConnectionSettings;
 
@@ -36,19 +38,26 @@ final class ConnectionsReader {
     private ConnectionsReader() {
     }
 
-    /** The configured connections; empty when none is. */
+    /**
+     * The configured connections, imported into {@code rc.connections.v1} at startup; empty when none is.
+     * {@code RC_CLIENT_ID} and {@code RC_CLIENT_SECRET} without {@code RC_JWT} are the app's credentials for OAuth
+     * onboarding, not a connection.
+     */
     static List<ConnectionSettings> read(Settings settings) {
         URI defaultServer = settings.get(RC_SERVER_URL);
         Optional<Path> file = settings.find(RC_CONNECTIONS_FILE);
-        boolean single = settings.isSet(RC_CLIENT_ID) || settings.isSet(RC_CLIENT_SECRET) || settings.isSet(RC_JWT);
-        if (file.isPresent() && single) {
-            throw new SettingsException("Set either " + RC_CONNECTIONS_FILE + " or " + RC_CLIENT_ID + "/"
-                    + RC_CLIENT_SECRET + "/" + RC_JWT + ", not both");
+        if (file.isPresent() && settings.isSet(RC_JWT)) {
+            throw new SettingsException("Set either " + RC_CONNECTIONS_FILE + " or " + RC_JWT + " (with " + RC_CLIENT_ID
+                    + " and " + RC_CLIENT_SECRET + "), not both");
         }
         if (file.isPresent()) {
             return readFile(file.get(), defaultServer);
         }
-        if (!single) {
+        if (!settings.isSet(RC_JWT)) {
+            if (settings.isSet(RC_CLIENT_ID) != settings.isSet(RC_CLIENT_SECRET)) {
+                throw new SettingsException("The app's credentials need both " + RC_CLIENT_ID + " and "
+                        + RC_CLIENT_SECRET + "; only one is set");
+            }
             return List.of();
         }
         String why = "connection '" + ENVIRONMENT_CONNECTION + "' needs it";
@@ -57,14 +66,10 @@ final class ConnectionsReader {
                 settings.require(RC_JWT, why), null));
     }
 
-    /** As {@link #read}, for a command that needs at least one connection. */
-    static List<ConnectionSettings> require(Settings settings) {
-        List<ConnectionSettings> connections = read(settings);
-        if (connections.isEmpty()) {
-            throw new SettingsException("No RingCentral connection is configured: set " + RC_CLIENT_ID + ", "
-                    + RC_CLIENT_SECRET + " and " + RC_JWT + ", or " + RC_CONNECTIONS_FILE);
-        }
-        return connections;
+    /** The connections as the import into {@code rc.connections.v1} takes them. */
+    static List<ConnectionImport.Entry> importEntries(List<ConnectionSettings> connections) {
+        return connections.stream().map(c -> new ConnectionImport.Entry(c.name(), c.serverUrl().toString(), c.clientId(),
+                new Secrets(c.clientSecret(), c.jwt(), c.refreshToken(), null))).toList();
     }
 
     /** Reads a JSON array of {@code {"name", "serverUrl"?, "clientId", "clientSecret", "jwt" | "refreshToken"}}. */

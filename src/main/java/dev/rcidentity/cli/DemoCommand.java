@@ -69,12 +69,11 @@ final class DemoCommand implements Command {
             }
             RingCentralSimulator simulator = null;
             List<ConnectionSettings> connections = ConnectionsReader.read(settings);
-            if (connections.isEmpty()) {
+            // The app's credentials alone (RC_CLIENT_ID, RC_CLIENT_SECRET) mean RingCentral, waiting for onboarding.
+            if (connections.isEmpty() && !settings.isSet(SettingKeys.RC_CLIENT_ID)) {
                 Path dataDir = settings.dataDir();
                 simulator = lifecycle.add(SimulatorCommand.start(OptionsFromSettings.simulator(settings), dataDir));
                 lifecycle.add(SimulatorCommand.rememberRound(simulator, dataDir));
-                Path file = SimulatorCommand.writeConnections(simulator, dataDir);
-                connections = ConnectionsReader.read(settings.with(SettingKeys.RC_CONNECTIONS_FILE, file.toString()));
                 console.out().println("RingCentral simulator on " + simulator.baseUrl() + " with "
                         + simulator.accounts().size() + " accounts (no RingCentral credentials are set)");
             }
@@ -85,7 +84,8 @@ final class DemoCommand implements Command {
 
             Assembly assembly = new Assembly(settings, lifecycle);
             StreamsService streams = assembly.startStreams(bootstrap);
-            assembly.startPoller(connections, bootstrap);
+            assembly.startPoller(connections, bootstrap, OptionsFromSettings.requireCredentialKeys(settings,
+                    "the demo keeps its connections in rc.connections.v1"));
             ApiServer api = assembly.startApi(bootstrap);
             String apiBase = "http://" + settings.get(SettingKeys.HTTP_HOST) + ":" + api.port();
             String adminToken = settings.require(SettingKeys.ADMIN_TOKEN, "the demo generates it");

@@ -2,11 +2,9 @@ package dev.rcidentity.cli;
 
 import dev.rcidentity.config.SettingKeys;
 import dev.rcidentity.config.Settings;
-import dev.rcidentity.config.SettingsException;
 import dev.rcidentity.connections.ConnectionStore;
 import dev.rcidentity.connections.CredentialKeys;
 import dev.rcidentity.model.LoginEvent;
-import dev.rcidentity.onboarding.ConnectionCatalog;
 import dev.rcidentity.onboarding.ConnectionStatusSource;
 import dev.rcidentity.onboarding.Onboarding;
 import dev.rcidentity.onboarding.OnboardingApp;
@@ -17,11 +15,9 @@ import org.apache.kafka.clients.producer.Producer;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The connection management and onboarding routes of the HTTP API, from the settings: with {@code ADMIN_TOKEN} set,
@@ -29,27 +25,25 @@ import java.util.function.IntSupplier;
  * routes that answer how to enable them.
  */
 final class OnboardingWiring {
-    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
-
     private OnboardingWiring() {
     }
 
     /**
+     * @param connections this process's view of rc.connections.v1, started on first use
      * @param boundPort the API's port once it listens (the default redirect URI names it; HTTP_PORT may be 0)
      * @param statuses  the pollers' status of each connection
      */
-    static List<RouteSet> routes(Settings settings, String bootstrap, Lifecycle lifecycle,
+    static List<RouteSet> routes(Settings settings, Supplier<ConnectionStore> connections,
                                  Producer<String, LoginEvent> logins, IntSupplier boundPort,
                                  ConnectionStatusSource statuses, Clock clock) {
         BearerToken adminToken = BearerToken.ofNullable(settings.find(SettingKeys.ADMIN_TOKEN).orElse(null));
         if (adminToken == null) {
             return Onboarding.disabledRoutes();
         }
-        CredentialKeys keys = credentialKeys(settings);
-        Map<String, Object> kafka = new HashMap<>(settings.kafkaClientProperties());
-        kafka.put("bootstrap.servers", bootstrap);
-        ConnectionStore store = lifecycle.add(ConnectionStore.start(kafka, STORE_TIMEOUT));
-        Onboarding onboarding = Onboarding.create(ConnectionCatalog.of(store), keys, () -> app(settings, boundPort),
+        CredentialKeys keys = OptionsFromSettings.requireCredentialKeys(settings, "ADMIN_TOKEN is set, so "
+                + "connections can be created, and their credentials are kept encrypted");
+        ConnectionStore store = connections.get();
+        Onboarding onboarding = Onboarding.create(store, keys, () -> app(settings, boundPort),
                 TokenClient.withDefaults(), statuses, logins, clock);
         return onboarding.routes(adminToken, settings.get(SettingKeys.RC_SERVER_URL));
     }
@@ -64,16 +58,5 @@ final class OnboardingWiring {
         URI redirect = settings.find(SettingKeys.RC_REDIRECT_URI).orElseGet(() -> URI.create(
                 "http://" + settings.get(SettingKeys.HTTP_HOST) + ":" + boundPort.getAsInt() + "/oauth/callback"));
         return new OnboardingApp(settings.get(SettingKeys.RC_SERVER_URL), clientId, secret, redirect);
-    }
-
-    /** The credentials key, which connection management needs: its absence with ADMIN_TOKEN set stops the start. */
-    static CredentialKeys credentialKeys(Settings settings) {
-        if (!settings.isSet(SettingKeys.CREDENTIALS_KEY) && !settings.isSet(SettingKeys.CREDENTIALS_KEY_FILE)) {
-            throw new SettingsException("ADMIN_TOKEN is set, so connections can be created, but no key encrypts "
-                    + "their credentials: set CREDENTIALS_KEY (openssl rand -base64 32) or CREDENTIALS_KEY_FILE");
-        }
-        return CredentialKeys.load(settings.find(SettingKeys.CREDENTIALS_KEY).orElse(null),
-                settings.find(SettingKeys.CREDENTIALS_KEY_FILE).orElse(null),
-                settings.find(SettingKeys.CREDENTIALS_OLD_KEYS).orElse(null));
     }
 }

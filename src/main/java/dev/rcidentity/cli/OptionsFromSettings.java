@@ -1,14 +1,22 @@
 package dev.rcidentity.cli;
 
 import dev.rcidentity.config.Settings;
+import dev.rcidentity.config.SettingsException;
+import dev.rcidentity.connections.CredentialKeyException;
+import dev.rcidentity.connections.CredentialKeys;
 import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.StreamsOptions;
 import dev.rcidentity.poller.PollerOptions;
 import dev.rcidentity.simulator.SimulatorOptions;
 
+import java.util.Optional;
+
 import static dev.rcidentity.config.SettingKeys.API_TOKEN;
 import static dev.rcidentity.config.SettingKeys.APPLICATION_ID;
 import static dev.rcidentity.config.SettingKeys.APPLICATION_SERVER;
+import static dev.rcidentity.config.SettingKeys.CREDENTIALS_KEY;
+import static dev.rcidentity.config.SettingKeys.CREDENTIALS_KEY_FILE;
+import static dev.rcidentity.config.SettingKeys.CREDENTIALS_OLD_KEYS;
 import static dev.rcidentity.config.SettingKeys.HTTP_HOST;
 import static dev.rcidentity.config.SettingKeys.HTTP_PORT;
 import static dev.rcidentity.config.SettingKeys.NUM_STANDBY_REPLICAS;
@@ -55,6 +63,45 @@ final class OptionsFromSettings {
                 .port(settings.get(SIMULATOR_PORT))
                 .autoTickInterval(settings.get(SIMULATOR_TICK_INTERVAL))
                 .build();
+    }
+
+    /**
+     * The keys of the connection credentials: {@code CREDENTIALS_KEY} or {@code CREDENTIALS_KEY_FILE}, plus
+     * {@code CREDENTIALS_OLD_KEYS}. Empty when neither key setting is set; a malformed key is a settings error naming
+     * the setting (never the value).
+     */
+    static Optional<CredentialKeys> credentialKeys(Settings settings) {
+        if (!settings.isSet(CREDENTIALS_KEY) && !settings.isSet(CREDENTIALS_KEY_FILE)) {
+            if (settings.isSet(CREDENTIALS_OLD_KEYS)) {
+                throw new SettingsException(CREDENTIALS_OLD_KEYS.envName() + " is set without a current key: set "
+                        + CREDENTIALS_KEY.envName() + " or " + CREDENTIALS_KEY_FILE.envName() + " too");
+            }
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CredentialKeys.load(settings.find(CREDENTIALS_KEY).orElse(null),
+                    settings.find(CREDENTIALS_KEY_FILE).orElse(null), settings.find(CREDENTIALS_OLD_KEYS).orElse(null)));
+        } catch (CredentialKeyException e) {
+            throw new SettingsException(e.getMessage());
+        }
+    }
+
+    /** As {@link #credentialKeys}, for a part that cannot run without them; the error says why they are needed. */
+    static CredentialKeys requireCredentialKeys(Settings settings, String why) {
+        return credentialKeys(settings).orElseThrow(() -> new SettingsException("No credentials key: set "
+                + CREDENTIALS_KEY.envName() + " (base64, 32 bytes: openssl rand -base64 32) or "
+                + CREDENTIALS_KEY_FILE.envName() + "; " + why));
+    }
+
+    /**
+     * How this instance is named in the poller's status ({@code heldBy}): {@code APPLICATION_SERVER}, else
+     * {@code HTTP_HOST:HTTP_PORT}, else (a port chosen at start) the process id.
+     */
+    static String pollerInstance(Settings settings) {
+        if (settings.isSet(APPLICATION_SERVER) || settings.get(HTTP_PORT) != 0) {
+            return applicationServer(settings);
+        }
+        return "poller-pid-" + ProcessHandle.current().pid();
     }
 
     /** host:port other instances use to reach this one's HTTP API. */

@@ -5,7 +5,7 @@ import dev.rcidentity.query.HealthCheck;
 
 import java.util.List;
 
-/** Ready while at least one connection still has credentials RingCentral accepts. */
+/** Ready while it holds no connection, or at least one that still has credentials RingCentral accepts. */
 final class PollerHealth implements HealthCheck {
     private final Poller poller;
 
@@ -26,7 +26,7 @@ final class PollerHealth implements HealthCheck {
     @Override
     public Status ready() {
         List<String> stopped = poller.connectionNames().stream().filter(poller::isStopped).toList();
-        boolean up = stopped.size() < poller.connectionNames().size();
+        boolean up = poller.connectionNames().isEmpty() || stopped.size() < poller.connectionNames().size();
         return new Status(up, stopped.isEmpty() ? "all connections sweeping" : "stopped (credentials rejected): " + stopped);
     }
 }

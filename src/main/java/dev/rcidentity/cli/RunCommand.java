@@ -2,6 +2,7 @@ package dev.rcidentity.cli;
 
 import dev.rcidentity.config.SettingKeys;
 import dev.rcidentity.config.Settings;
+import dev.rcidentity.connections.CredentialKeys;
 import dev.rcidentity.poller.ConnectionSettings;
 import dev.rcidentity.query.ApiServer;
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code run}: production, every part, nothing embedded. */
 final class RunCommand implements Command {
@@ -30,8 +32,8 @@ final class RunCommand implements Command {
                 Usage: java -jar target/rc-identity.jar run [--config FILE] [--KEY=VALUE ...]
 
                 Runs every part against an existing Kafka cluster and RingCentral: the poller (when a
-                RingCentral connection is configured), the topology and the HTTP API. Nothing is embedded: it
-                refuses to start when KAFKA_BOOTSTRAP_SERVERS is not set. The topics must exist ('topics').
+                credentials key is set: the connections of rc.connections.v1), the topology and the HTTP
+                API. Nothing is embedded: it refuses to start when KAFKA_BOOTSTRAP_SERVERS is not set. The topics must exist ('topics').
                 Stops cleanly on Ctrl-C/SIGTERM. Settings: see 'poller --help', 'streams --help' and the README.
                 """;
     }
@@ -41,16 +43,19 @@ final class RunCommand implements Command {
         String bootstrap = settings.require(SettingKeys.KAFKA_BOOTSTRAP_SERVERS,
                 "run is the production command and embeds no broker (use 'demo' to try rc-identity locally)");
         List<ConnectionSettings> connections = ConnectionsReader.read(settings);
-        boolean polling = !connections.isEmpty();
+        Optional<CredentialKeys> keys = connections.isEmpty() ? OptionsFromSettings.credentialKeys(settings)
+                : Optional.of(OptionsFromSettings.requireCredentialKeys(settings, "the configured connections are "
+                + "imported into rc.connections.v1, where their credentials are kept encrypted"));
+        boolean polling = keys.isPresent();
         try (Lifecycle lifecycle = new Lifecycle()) {
             lifecycle.stopOnSignal();
             Assembly assembly = new Assembly(settings, lifecycle);
             StreamsService streams = assembly.startStreams(bootstrap);
             if (polling) {
-                assembly.startPoller(connections, bootstrap);
+                assembly.startPoller(connections, bootstrap, keys.get());
             } else {
-                LOG.warn("No RingCentral connection is configured (RC_CLIENT_ID/RC_CLIENT_SECRET/RC_JWT or "
-                        + "RC_CONNECTIONS_FILE): the poller is off; logins can still be reported to POST /v1/logins");
+                LOG.warn("No credentials key (CREDENTIALS_KEY or CREDENTIALS_KEY_FILE) and no connection configured: "
+                        + "the poller is off; logins can still be reported to POST /v1/logins");
             }
             ApiServer api = assembly.startApi(bootstrap);
             if (streams.awaitRunning(Duration.ofMinutes(2))) {

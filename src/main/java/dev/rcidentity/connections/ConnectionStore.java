@@ -1,8 +1,8 @@
 package dev.rcidentity.connections;
 
+import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.Connection;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,14 +19,12 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The connections of {@code rc.connections.v1}, in memory: read to the end at start, then followed by a background
@@ -34,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code acks=all} producer and return only once Kafka acknowledged them; they are visible here at once. Names are
  * not made unique here: the caller checks {@link #byName} before creating one.
  */
-public final class ConnectionStore implements AutoCloseable {
+public final class ConnectionStore implements ConnectionCatalog, AutoCloseable {
     /** Told of every connection that appears, changes or goes away (null); called on the thread that saw it. */
     public interface Listener {
         void changed(String connectionId, Connection connectionOrNull);
@@ -44,22 +42,21 @@ public final class ConnectionStore implements AutoCloseable {
     private static final String TOPIC = Topics.CONNECTIONS.name();
     private static final int MAX_WRITE_ATTEMPTS = 3;
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
-    /** Numbers each store's client ids: two stores in one JVM must not share them. */
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final ConnectionView view = new ConnectionView();
     private final KafkaProducer<byte[], byte[]> producer;
     private final TopicFollower follower;
     private final Duration writeTimeout;
 
-    private ConnectionStore(Map<String, Object> kafkaProperties, Duration timeout) {
+    private ConnectionStore(KafkaClients kafka, Duration timeout) {
         this.writeTimeout = timeout;
-        String clientId = "rc-identity-connections-" + INSTANCES.incrementAndGet();
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clientProperties(kafkaProperties, false, clientId));
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.readCommittedConsumer(
+                "rc-identity-connections-reader"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         try {
             this.follower = new TopicFollower(consumer, TOPIC, this::apply);
             follower.readToEnd(timeout);
-            this.producer = new KafkaProducer<>(clientProperties(kafkaProperties, true, clientId));
+            this.producer = new KafkaProducer<>(writerProperties(kafka), new ByteArraySerializer(),
+                    new ByteArraySerializer());
         } catch (RuntimeException e) {
             consumer.close(Duration.ZERO);
             throw e;
@@ -71,23 +68,31 @@ public final class ConnectionStore implements AutoCloseable {
     /**
      * Reads {@code rc.connections.v1} to its end (within {@code timeout}) and keeps following it.
      *
-     * @param kafkaProperties the base Kafka client properties (bootstrap servers, security); group and serializer
-     *                        settings are this store's own
-     * @param timeout         bound of the initial read and of each write's acknowledgement
+     * @param kafka   the Kafka client configurations (bootstrap servers, security, production defaults)
+     * @param timeout bound of the initial read and of each write's acknowledgement
      */
-    public static ConnectionStore start(Map<String, Object> kafkaProperties, Duration timeout) {
-        return new ConnectionStore(kafkaProperties, timeout);
+    public static ConnectionStore start(KafkaClients kafka, Duration timeout) {
+        return new ConnectionStore(kafka, timeout);
     }
 
+    /** As {@link #start(KafkaClients, Duration)}, from plain client properties holding {@code bootstrap.servers}. */
+    public static ConnectionStore start(Map<String, Object> kafkaProperties, Duration timeout) {
+        return start(KafkaClients.of(kafkaProperties,
+                String.valueOf(kafkaProperties.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG))), timeout);
+    }
+
+    @Override
     public Optional<Connection> get(String connectionId) {
         return view.get(connectionId);
     }
 
     /** Every connection, ordered by name. */
+    @Override
     public List<Connection> all() {
         return view.all();
     }
 
+    @Override
     public Optional<Connection> byName(String name) {
         return view.byName(name);
     }
@@ -95,6 +100,11 @@ public final class ConnectionStore implements AutoCloseable {
     /** The connectionIds whose newest record cannot be read, with the reason: report them, don't sweep them. */
     public Map<String, String> unreadable() {
         return view.unreadable();
+    }
+
+    @Override
+    public boolean unreadable(String connectionId) {
+        return view.unreadable().containsKey(connectionId);
     }
 
     public void addListener(Listener listener) {
@@ -106,6 +116,7 @@ public final class ConnectionStore implements AutoCloseable {
      *
      * @throws ConnectionStoreException when it was not acknowledged within the bound; it may or may not be stored
      */
+    @Override
     public void put(Connection connection) {
         String id = connection.connectionId();
         write(id, Topics.CONNECTIONS.valueSerde().serializer().serialize(TOPIC, connection), connection,
@@ -113,6 +124,7 @@ public final class ConnectionStore implements AutoCloseable {
     }
 
     /** Writes a tombstone: the connection is removed everywhere. Same guarantees as {@link #put}. */
+    @Override
     public void remove(String connectionId) {
         write(connectionId, null, null, System.currentTimeMillis());
     }
@@ -165,28 +177,10 @@ public final class ConnectionStore implements AutoCloseable {
         }
     }
 
-    /** The one place the Kafka client settings of this store are built from the base properties. */
-    private static Map<String, Object> clientProperties(Map<String, Object> base, boolean producer, String clientId) {
-        Map<String, Object> props = new HashMap<>(base);
-        if (producer) {
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-            props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-writer");
-        } else {
-            props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-            props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-            props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-reader");
-        }
+    /** Writes are waited for one by one: no linger. */
+    private static Map<String, Object> writerProperties(KafkaClients kafka) {
+        Map<String, Object> props = kafka.producer("rc-identity-connections-writer", DELIVERY_TIMEOUT);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         return props;
     }
 

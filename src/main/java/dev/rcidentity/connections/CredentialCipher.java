@@ -27,7 +27,7 @@ public final class CredentialCipher {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    /** Generous for four secrets of at most {@link Secrets#MAX_LENGTH} each, as JSON. */
+    /** Generous for five secrets of at most {@link Secrets#MAX_LENGTH} each, as JSON. */
     private static final int MAX_CIPHERTEXT_CHARS = 128 * 1024;
 
     private final CredentialKeys keys;
@@ -129,6 +129,7 @@ public final class CredentialCipher {
         putIfPresent(node, "jwt", secrets.jwt());
         putIfPresent(node, "refreshToken", secrets.refreshToken());
         putIfPresent(node, "webhookVerificationToken", secrets.webhookVerificationToken());
+        putIfPresent(node, "importFingerprint", secrets.importFingerprint());
         return node.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -144,6 +145,6 @@ public final class CredentialCipher {
             throw new IOException("not a JSON object");
         }
         return new Secrets(Json.text(node, "clientSecret"), Json.text(node, "jwt"), Json.text(node, "refreshToken"),
-                Json.text(node, "webhookVerificationToken"));
+                Json.text(node, "webhookVerificationToken"), Json.text(node, "importFingerprint"));
     }
 }

@@ -47,6 +47,16 @@ public record TopicDefinition(String name, OptionalInt partitions, Map<String, S
         return definitions;
     }
 
+    /**
+     * The application's internal topics: the poller's connection status (compacted, one partition: a few hundred
+     * bytes per connection, read whole by every API instance).
+     */
+    public static List<TopicDefinition> internal(String applicationId) {
+        return List.of(new TopicDefinition(Topics.connectionStatus(applicationId).name(), OptionalInt.of(1),
+                Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0", "segment.ms", "3600000",
+                        "delete.retention.ms", "86400000")));
+    }
+
     static TopicDefinition parse(String expectedName, Reader reader) throws IOException {
         Properties properties = new Properties();
         properties.load(reader);

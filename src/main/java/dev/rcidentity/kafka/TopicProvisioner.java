@@ -77,6 +77,13 @@ public final class TopicProvisioner {
         return List.copyOf(outcomes.values());
     }
 
+    /** Creates the application's internal topics that are missing and verifies the others (their partitions are fixed). */
+    public static List<Outcome> ensureInternal(KafkaClients kafka, String applicationId) {
+        try (Admin admin = Admin.create(kafka.admin())) {
+            return new TopicProvisioner(admin, 1, Optional.empty()).ensure(TopicDefinition.internal(applicationId));
+        }
+    }
+
     /** Fails when a co-partitioned topic is missing or the counts differ; used by the streams app at startup. */
     public static Map<String, Integer> partitionCounts(Admin admin, Collection<String> topics) {
         Map<String, Integer> counts = new HashMap<>();

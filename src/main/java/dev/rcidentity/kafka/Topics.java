@@ -2,6 +2,7 @@ package dev.rcidentity.kafka;
 
 import dev.rcidentity.model.AccountSnapshot;
 import dev.rcidentity.model.Connection;
+import dev.rcidentity.model.ConnectionStatus;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.HistoryRow;
 import dev.rcidentity.model.Identity;
@@ -55,6 +56,17 @@ public final class Topics {
     public static final String EXTENSIONS_REROUTED = "extensions-rerouted";
     /** Logins found in a partition that does not own their key, on their way to the one that does. */
     public static final String LOGINS_REROUTED = "logins-rerouted";
+
+    /*
+     * Internal topics of the application (not in the contract, not in topics/): named after APPLICATION_ID, made by
+     * the 'topics' command and by the parts that use them when missing (TopicDefinition#internal).
+     */
+    /** {@code <APPLICATION_ID>-connection-status}, compacted, by connectionId: what the poller holding each one did. */
+    public static final String CONNECTION_STATUS_SUFFIX = "-connection-status";
+
+    public static Topic<String, ConnectionStatus> connectionStatus(String applicationId) {
+        return new Topic<>(applicationId + CONNECTION_STATUS_SUFFIX, Serdes.String(), Json.serde(ConnectionStatus.class));
+    }
 
     private Topics() {
     }

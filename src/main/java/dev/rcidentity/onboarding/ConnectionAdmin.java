@@ -1,5 +1,6 @@
 package dev.rcidentity.onboarding;
 
+import dev.rcidentity.connections.ConnectionCatalog;
 import dev.rcidentity.connections.ConnectionStoreException;
 import dev.rcidentity.connections.Secrets;
 import dev.rcidentity.model.Connection;

@@ -1,5 +1,6 @@
 package dev.rcidentity.onboarding;
 
+import dev.rcidentity.connections.ConnectionCatalog;
 import dev.rcidentity.connections.ConnectLinks;
 import dev.rcidentity.connections.CredentialCipher;
 import dev.rcidentity.connections.CredentialKeys;

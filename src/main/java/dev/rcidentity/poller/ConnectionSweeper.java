@@ -48,7 +48,7 @@ final class ConnectionSweeper {
         int logins;
     }
 
-    SweepOutcome sweep(Connection connection) throws InterruptedException {
+    SweepOutcome sweep(RunningConnection connection) throws InterruptedException {
         long start = System.nanoTime();
         Tally tally = new Tally();
         SweepOutcome.Status status = SweepOutcome.Status.FAILED;
@@ -67,12 +67,13 @@ final class ConnectionSweeper {
             }
             status = SweepOutcome.Status.COMPLETED;
         } catch (CredentialRejectedException e) {
-            connection.stop();
+            connection.reject(e.errorCode());
             status = SweepOutcome.Status.STOPPED;
             failure = e.getMessage();
             log.error("Connection '{}' stopped: RingCentral rejected its credentials ({}). The other connections "
-                    + "go on; fix this one's settings and restart.", connection.name(), failure);
-        } catch (RingCentralApiException | IncompleteSweepException | PublishException e) {
+                    + "go on.", connection.name(), failure);
+        } catch (RingCentralApiException | IncompleteSweepException | PublishException
+                 | CredentialNotDurableException e) {
             failure = e.getMessage();
             log.warn("Connection '{}': sweep failed, nothing concluded about unseen extensions: {}",
                     connection.name(), failure);
@@ -97,7 +98,7 @@ final class ConnectionSweeper {
         return outcome;
     }
 
-    private AccountSnapshot readAccount(Connection connection) throws InterruptedException {
+    private AccountSnapshot readAccount(RunningConnection connection) throws InterruptedException {
         JsonNode info = connection.client().accountInfo();
         String companyName;
         try {
@@ -154,8 +155,8 @@ final class ConnectionSweeper {
     }
 
     /** Publishes the logins of the tokens obtained so far, with the account when known; puts back the unsent. */
-    private int publishLogins(Connection connection) throws InterruptedException {
-        List<LoginEvent> pending = connection.tokens().drainLogins();
+    private int publishLogins(RunningConnection connection) throws InterruptedException {
+        List<LoginEvent> pending = connection.tokens().logins().drain();
         if (pending.isEmpty()) {
             return 0;
         }
@@ -167,14 +168,14 @@ final class ConnectionSweeper {
                 LoginEvent::ownerId, LoginEvent::loggedInAt);
         List<LoginEvent> unsent = new ArrayList<>(events);
         unsent.removeAll(outcome.acknowledged());
-        connection.tokens().requeueLogins(unsent);
+        connection.tokens().logins().requeue(unsent);
         metrics.published(PollerMetrics.Published.LOGINS, outcome.acknowledged().size());
         outcome.throwIfFailed();
         return outcome.acknowledged().size();
     }
 
     /** After the sweep, however it ended: tokens obtained later in it, or before it failed, still count as logins. */
-    private int publishRemainingLogins(Connection connection) throws InterruptedException {
+    private int publishRemainingLogins(RunningConnection connection) throws InterruptedException {
         try {
             return publishLogins(connection);
         } catch (PublishException e) {

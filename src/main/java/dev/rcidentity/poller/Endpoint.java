@@ -6,6 +6,7 @@ package dev.rcidentity.poller;
  */
 enum Endpoint {
     TOKEN("/restapi/oauth/token", ApiGroup.AUTH),
+    REVOKE("/restapi/oauth/revoke", ApiGroup.AUTH),
     ACCOUNT_INFO("/restapi/v1.0/account/~", ApiGroup.LIGHT),
     BUSINESS_ADDRESS("/restapi/v1.0/account/~/business-address", ApiGroup.LIGHT),
     EXTENSION_LIST("/restapi/v1.0/account/~/extension", ApiGroup.MEDIUM);

@@ -10,77 +10,127 @@ import org.slf4j.LoggerFactory;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sweeps every connection every poll interval (the first sweep at once) and publishes what changed to Kafka.
- * {@link #close()} interrupts sweeps in progress and returns promptly.
+ * Sweeps every connection it holds every poll interval (the first sweep at once) and publishes what changed to
+ * Kafka. Connections are held and released while it runs ({@link #hold}, {@link #release}); {@link #close()}
+ * interrupts sweeps in progress (never a token exchange) and returns promptly.
  */
 public final class Poller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
     private static final Duration STATE_LOAD_TIMEOUT = Duration.ofMinutes(2);
-    private static final int MAX_THREADS = 8;
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(30);
 
-    private final Map<String, Connection> connections = new LinkedHashMap<>();
+    private final Map<String, RunningConnection> connections = new ConcurrentHashMap<>();
     private final PollerOptions options;
     private final KafkaClients kafka;
+    private final Clock clock;
+    private final HttpClient httpClient;
     private final PollerMetrics metrics = new PollerMetrics();
     private final PublishedState state = new PublishedState();
     private final SnapshotPublisher publisher;
-    private final ConnectionSweeper sweeper;
-    private final ScheduledExecutorService scheduler;
-    private final Map<String, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
+    private final Sweeps sweeps;
+    private final SweepSchedule schedule;
     private boolean stateLoaded;
     private boolean started;
     private boolean closed;
 
-    private Poller(List<ConnectionSettings> connectionSettings, PollerOptions options, KafkaClients kafka, Clock clock) {
+    private Poller(PollerOptions options, KafkaClients kafka, Clock clock) {
         this.options = options;
         this.kafka = kafka;
-        HttpClient httpClient = RingCentralHttp.newClient(options.connectTimeout());
-        for (ConnectionSettings settings : connectionSettings) {
-            if (connections.putIfAbsent(settings.name(), Connection.open(settings, httpClient, options, clock,
-                    metrics)) != null) {
-                throw new SettingsException("Two RingCentral connections are named '" + settings.name() + "'");
-            }
-        }
+        this.clock = clock;
+        this.httpClient = RingCentralHttp.newClient(options.connectTimeout());
         this.publisher = new SnapshotPublisher(new KafkaProducer<>(kafka.producer("rc-identity-poller",
                 options.publishTimeout()), new ByteArraySerializer(), new ByteArraySerializer()), options.publishTimeout());
-        this.sweeper = new ConnectionSweeper(state, publisher, metrics, clock);
-        AtomicInteger threads = new AtomicInteger();
-        this.scheduler = Executors.newScheduledThreadPool(Math.min(Math.max(1, connections.size()), MAX_THREADS), r -> {
-            Thread thread = new Thread(r, "rc-poller-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.sweeps = new Sweeps(new ConnectionSweeper(state, publisher, metrics, clock));
+        this.schedule = new SweepSchedule(options.pollInterval(), clock);
     }
 
-    /** A poller for these connections, publishing through {@code kafka}'s clients. Nothing runs before {@link #start()}. */
+    /** A poller holding no connection yet, publishing through {@code kafka}'s clients. */
+    public static Poller create(PollerOptions options, KafkaClients kafka, Clock clock) {
+        return new Poller(options, kafka, clock);
+    }
+
+    /** A poller for these connections, by name, rotated refresh tokens in memory only (the bench and tests). */
     public static Poller create(List<ConnectionSettings> connections, PollerOptions options, KafkaClients kafka,
                                 Clock clock) {
-        return new Poller(connections, options, kafka, clock);
+        Poller poller = new Poller(options, kafka, clock);
+        Set<String> names = new HashSet<>();
+        for (ConnectionSettings settings : connections) {
+            if (!names.add(settings.name())) {
+                poller.close();
+                throw new SettingsException("Two RingCentral connections are named '" + settings.name() + "'");
+            }
+            poller.hold(settings.name(), settings, CredentialSink.IN_MEMORY);
+        }
+        return poller;
     }
 
-    /** Loads what was published before, then sweeps every connection now and every poll interval after. */
+    /** Loads what was published before, then sweeps every connection held now and every poll interval after. */
     public synchronized void start() {
         if (started) {
             return;
         }
         loadPublishedState();
         started = true;
-        long interval = options.pollInterval().toMillis();
-        connections.values().forEach(connection -> schedules.put(connection.name(),
-                scheduler.scheduleAtFixedRate(() -> scheduledSweep(connection), 0, interval, TimeUnit.MILLISECONDS)));
-        log.info("Poller started: {} connection(s) {}, a sweep every {}", connections.size(), connections.keySet(),
-                options.pollInterval());
+        connections.values().forEach(this::schedule);
+        log.info("Poller started: {} connection(s) held, a sweep every {}", connections.size(), options.pollInterval());
+    }
+
+    /** Starts running a connection (sweeping at once when started). */
+    synchronized RunningConnection hold(String key, ConnectionSettings settings, CredentialSink sink) {
+        if (closed) {
+            throw new IllegalStateException("the poller is closed");
+        }
+        RunningConnection connection = RunningConnection.open(key, settings, sink, httpClient, options, clock, System::nanoTime,
+                metrics);
+        if (connections.putIfAbsent(key, connection) != null) {
+            throw new IllegalStateException("connection " + key + " is held already");
+        }
+        if (started) {
+            schedule(connection);
+        }
+        return connection;
+    }
+
+    /**
+     * Stops running a connection: no token exchange after this returns (one in progress completes, its refresh token
+     * stored), a sweep in progress is interrupted and waited for (bounded). Returns the stopped connection, null when
+     * it was not held.
+     */
+    RunningConnection release(String key) throws InterruptedException {
+        RunningConnection connection = connections.remove(key);
+        if (connection == null) {
+            return null;
+        }
+        connection.halt();
+        schedule.cancel(key, true);
+        if (!connection.awaitIdle(RELEASE_WAIT)) {
+            log.warn("Connection '{}': the sweep in progress did not end within {} of its release", connection.name(),
+                    RELEASE_WAIT);
+        }
+        return connection;
+    }
+
+    /** Revokes a released connection's token at RingCentral, on a poller thread. */
+    CompletableFuture<Boolean> revoke(RunningConnection released) {
+        return schedule.run(released::revoke);
+    }
+
+    void addSweepListener(Sweeps.Listener listener) {
+        sweeps.addListener(listener);
+    }
+
+    /** When the connection's next scheduled sweep starts; null when none is scheduled. */
+    Instant nextSweepAt(String key) {
+        return schedule.next(key);
     }
 
     /** Reads the compacted topics once (done by {@link #start()} and the first {@link #sweepOnce}). */
@@ -93,21 +143,22 @@ public final class Poller implements AutoCloseable {
 
     /** Runs one sweep of the named connection now, in the caller's thread, waiting for one in progress to end. */
     public SweepOutcome sweepOnce(String connectionName) throws InterruptedException {
-        Connection connection = connections.get(connectionName);
+        RunningConnection connection = byName(connectionName);
         if (connection == null) {
             throw new IllegalArgumentException("No connection named '" + connectionName + "'");
         }
         loadPublishedState();
-        return sweep(connection);
+        return sweeps.sweep(connection);
     }
 
+    /** The names of the connections held, sorted. */
     public List<String> connectionNames() {
-        return List.copyOf(connections.keySet());
+        return connections.values().stream().map(RunningConnection::name).sorted().toList();
     }
 
     /** True once RingCentral rejected the connection's credentials. */
     public boolean isStopped(String connectionName) {
-        Connection connection = connections.get(connectionName);
+        RunningConnection connection = byName(connectionName);
         return connection != null && connection.stopped();
     }
 
@@ -115,26 +166,18 @@ public final class Poller implements AutoCloseable {
         return metrics;
     }
 
-    private SweepOutcome sweep(Connection connection) throws InterruptedException {
-        if (connection.stopped()) {
-            return new SweepOutcome(connection.name(), SweepOutcome.Status.STOPPED, connection.accountId(), 0, 0, 0,
-                    0, false, 0, Duration.ZERO, "stopped earlier: credentials rejected");
-        }
-        connection.sweepLock().lockInterruptibly();
-        try {
-            return sweeper.sweep(connection);
-        } finally {
-            connection.sweepLock().unlock();
-        }
+    private RunningConnection byName(String name) {
+        return connections.values().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
     }
 
-    private void scheduledSweep(Connection connection) {
+    private void schedule(RunningConnection connection) {
+        schedule.start(connection.key(), () -> scheduledSweep(connection));
+    }
+
+    private void scheduledSweep(RunningConnection connection) {
         try {
-            if (sweep(connection).status() == SweepOutcome.Status.STOPPED) {
-                ScheduledFuture<?> schedule = schedules.remove(connection.name());
-                if (schedule != null) {
-                    schedule.cancel(false);
-                }
+            if (sweeps.sweep(connection).status() == SweepOutcome.Status.STOPPED) {
+                schedule.cancel(connection.key(), false);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -144,27 +187,27 @@ public final class Poller implements AutoCloseable {
         }
     }
 
-    /** Stops the sweeps (interrupting waits and requests in progress) and closes the Kafka producer. Idempotent. */
+    /** Stops the sweeps (an exchange in progress completes first, the rest is interrupted); idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        scheduler.shutdownNow();
         try {
-            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("Poller threads did not stop within 10 s");
+            for (RunningConnection connection : connections.values()) {
+                connection.halt();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        schedule.shutdown();
         publisher.close();
         log.info("Poller stopped");
     }
 
     /** True once every sweep thread has ended (after {@link #close()}). */
     boolean terminated() {
-        return scheduler.isTerminated();
+        return schedule.terminated();
     }
 }

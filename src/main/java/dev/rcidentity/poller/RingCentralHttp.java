@@ -63,6 +63,16 @@ final class RingCentralHttp {
     }
 
     JsonNode send(Endpoint endpoint, HttpRequest request) throws InterruptedException {
+        HttpResponse<byte[]> response = call(endpoint, request);
+        return parse(request, response.statusCode(), response.body());
+    }
+
+    /** For endpoints that answer 2xx with no JSON (revoke): succeeds on any 2xx, whatever the body. */
+    void sendIgnoringBody(Endpoint endpoint, HttpRequest request) throws InterruptedException {
+        call(endpoint, request);
+    }
+
+    private HttpResponse<byte[]> call(Endpoint endpoint, HttpRequest request) throws InterruptedException {
         RetryPolicy retry = options.retry();
         long deadline = limiter.nanoTime() + retry.deadline().toNanos();
         for (int attempt = 1; ; attempt++) {
@@ -89,7 +99,7 @@ final class RingCentralHttp {
             ApiGroup answeredGroup = limiter.observe(endpoint, response.headers(), status);
             metrics.request(answeredGroup, status);
             if (status / 100 == 2) {
-                return parse(request, status, response.body());
+                return response;
             }
             String errorCode = errorCode(response.body());
             Optional<Duration> retryAfter = RingCentralRateLimiter.retryAfter(response.headers());

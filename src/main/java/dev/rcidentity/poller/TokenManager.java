@@ -1,87 +1,128 @@
 package dev.rcidentity.poller;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rcidentity.model.InvalidRecordException;
 import dev.rcidentity.model.LoginEvent;
-import dev.rcidentity.model.LoginEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 
 /**
  * The one access token of a connection. Obtains it with the refresh-token grant while a refresh token is usable, else
  * with the JWT bearer grant; renews it ahead of {@code expires_in}; keeps each rotated refresh token (they are
- * single-use). Every token obtained leaves a {@link LoginEvent} to be published ({@link #drainLogins()}).
+ * single-use) and hands it to the {@link CredentialSink} before the new access token is handed out: until the sink
+ * stored it, no access token leaves. Every token obtained leaves a {@link LoginEvent} to be published
+ * ({@link #logins()}). Exchanges run under this object's lock, so {@link #halt()} never cuts one in half.
  */
 final class TokenManager {
     static final String JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     static final String REFRESH_GRANT = "refresh_token";
     private static final Duration DEFAULT_ACCESS_TTL = Duration.ofHours(1);
     private static final Duration MAX_RENEWAL_LEAD = Duration.ofMinutes(1);
+    private static final Duration HALT_WAIT = Duration.ofSeconds(20);
 
     private static final Logger log = LoggerFactory.getLogger(TokenManager.class);
 
     private final ConnectionSettings connection;
     private final RingCentralHttp http;
+    private final CredentialSink sink;
     private final Clock clock;
     private final LongSupplier nanoTime;
-    private final Queue<LoginEvent> pendingLogins = new ConcurrentLinkedQueue<>();
+    private final PendingLogins logins;
 
     private String access;
     private long renewAt;
     private String refresh;
     /** When the refresh token stops working; only meaningful while {@link #refresh} is set and the server said. */
     private Long refreshUsableUntil;
+    /** A rotated refresh token the sink has not stored yet: no access token is handed out meanwhile. */
+    private boolean unsaved;
+    private volatile boolean halted;
+    /** Held while a token is obtained, so a halt waits for an exchange (and its durable write) to end. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile String ownerId;
 
-    TokenManager(ConnectionSettings connection, RingCentralHttp http, Clock clock, LongSupplier nanoTime) {
+    TokenManager(ConnectionSettings connection, RingCentralHttp http, CredentialSink sink, Clock clock,
+                 LongSupplier nanoTime) {
         this.connection = connection;
         this.http = http;
+        this.sink = sink;
         this.clock = clock;
         this.nanoTime = nanoTime;
+        this.logins = new PendingLogins(connection, clock);
         this.refresh = connection.refreshToken();
     }
 
     /** A token valid for a while yet, obtaining a new one when the current one is due for renewal. */
-    synchronized String accessToken() throws InterruptedException {
-        if (access == null || nanoTime.getAsLong() - renewAt >= 0) {
-            obtain();
+    String accessToken() throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            if (halted) {
+                throw new InterruptedException("connection '" + connection.name() + "' was released");
+            }
+            if (unsaved) {
+                save();
+            }
+            if (access == null || nanoTime.getAsLong() - renewAt >= 0) {
+                obtain();
+            }
+            return access;
+        } finally {
+            lock.unlock();
         }
-        return access;
+    }
+
+    /**
+     * No exchange starts after this; one in progress is waited for (bounded), so a refresh token RingCentral just
+     * rotated is stored rather than lost with an interrupted response.
+     */
+    void halt() throws InterruptedException {
+        halted = true;
+        if (lock.tryLock(HALT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            lock.unlock();
+        } else {
+            log.warn("Connection '{}': a token exchange still runs {} after the halt", connection.name(), HALT_WAIT);
+        }
+    }
+
+    /** The token that names this connection's OAuth session for a revocation: the refresh token, else the access. */
+    String sessionToken() {
+        lock.lock();
+        try {
+            return refresh != null ? refresh : access;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The extension the tokens act for ({@code owner_id}), once a token answer named it. */
+    String ownerId() {
+        return ownerId;
     }
 
     /** The server refused {@code token} (401): the next {@link #accessToken()} obtains a new one. */
-    synchronized void invalidate(String token) {
-        if (Objects.equals(access, token)) {
-            access = null;
+    void invalidate(String token) {
+        lock.lock();
+        try {
+            if (Objects.equals(access, token)) {
+                access = null;
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** The logins not yet published, oldest first; the caller puts back what it could not publish. */
-    List<LoginEvent> drainLogins() {
-        List<LoginEvent> drained = new ArrayList<>();
-        for (LoginEvent event; (event = pendingLogins.poll()) != null; ) {
-            drained.add(event);
-        }
-        return drained;
-    }
-
-    void requeueLogins(List<LoginEvent> events) {
-        pendingLogins.addAll(events);
+    /** The logins of the tokens obtained, to be published. */
+    PendingLogins logins() {
+        return logins;
     }
 
     private void obtain() throws InterruptedException {
@@ -106,13 +147,7 @@ final class TokenManager {
     }
 
     private void exchange(String grantType, Map<String, String> form) throws InterruptedException {
-        String basic = Base64.getEncoder().encodeToString(
-                (connection.clientId() + ":" + connection.clientSecret()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = http.request(Endpoint.TOKEN.path())
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
-                .build();
+        HttpRequest request = TokenRequests.post(http, Endpoint.TOKEN, connection, form);
         JsonNode response;
         try {
             response = http.send(Endpoint.TOKEN, request);
@@ -135,18 +170,19 @@ final class TokenManager {
             refresh = rotated;
             refreshUsableUntil = seconds(response, "refresh_token_expires_in")
                     .map(d -> now + d.minus(renewalLead(d)).toNanos()).orElse(null);
+            unsaved = true;
         }
-        recordLogin(response, grantType);
+        ownerId = response.path("owner_id").asText(ownerId);
+        logins.add(response, grantType);
+        if (unsaved) {
+            save();
+        }
     }
 
-    private void recordLogin(JsonNode response, String grantType) {
-        try {
-            pendingLogins.add(LoginEvents.fromTokenResponse(response, LoginEvent.SOURCE_POLLER, clock.instant(), null,
-                    connection.clientId(), grantType));
-        } catch (InvalidRecordException e) {
-            log.warn("Connection '{}': token answer has no usable owner_id, no login event ({})", connection.name(),
-                    e.getMessage());
-        }
+    /** The presented refresh token is spent: the rotated one must be stored before any access token is used. */
+    private void save() throws InterruptedException {
+        sink.rotated(refresh);
+        unsaved = false;
     }
 
     /** Renew a minute ahead, or a quarter of the lifetime ahead for short-lived tokens. */
@@ -164,10 +200,4 @@ final class TokenManager {
         return seconds > 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
     }
 
-    private static String formBody(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
 }

@@ -84,16 +84,24 @@ class ConnectionsReaderTest {
     }
 
     @Test
-    void theFileAndTheSingleConnectionSettingsExcludeEachOther() throws IOException {
+    void theFileAndTheEnvironmentConnectionExcludeEachOther() throws IOException {
         Path file = write("[]");
         assertThrows(SettingsException.class, () -> ConnectionsReader.read(Settings.of(Map.of(
-                "RC_CONNECTIONS_FILE", file.toString(), "RC_CLIENT_ID", "app"))));
+                "RC_CONNECTIONS_FILE", file.toString(), "RC_CLIENT_ID", "app", "RC_CLIENT_SECRET", SECRET,
+                "RC_JWT", "eyJ.x.y"))));
     }
 
     @Test
-    void aCommandThatNeedsAConnectionSaysHowToConfigureOne() {
-        SettingsException e = assertThrows(SettingsException.class, () -> ConnectionsReader.require(Settings.of(Map.of())));
-        assertTrue(e.getMessage().contains("RC_JWT") && e.getMessage().contains("RC_CONNECTIONS_FILE"), e.getMessage());
+    void theAppsCredentialsWithoutAJwtAreNoConnectionAndMayStandBesideTheFile() throws IOException {
+        assertTrue(ConnectionsReader.read(Settings.of(Map.of("RC_CLIENT_ID", "app", "RC_CLIENT_SECRET", SECRET)))
+                .isEmpty());
+        Path file = write("""
+                [{"name": "a", "clientId": "app", "clientSecret": "%s", "jwt": "eyJ.a"}]""".formatted(SECRET));
+        assertEquals(1, ConnectionsReader.read(Settings.of(Map.of("RC_CONNECTIONS_FILE", file.toString(),
+                "RC_CLIENT_ID", "app", "RC_CLIENT_SECRET", SECRET))).size());
+        SettingsException half = assertThrows(SettingsException.class, () -> ConnectionsReader.read(
+                Settings.of(Map.of("RC_CLIENT_ID", "app"))));
+        assertTrue(half.getMessage().contains("RC_CLIENT_SECRET"), half.getMessage());
     }
 
     @Test

@@ -67,4 +67,20 @@ class MainTest {
         assertEquals(2, run(Map.of("KAFKA_BOOTSTRAP_SERVERS", "x:1", "TOPIC_PARTITIONS", "many"), "topics"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("TOPIC_PARTITIONS must be a whole number"), err.toString());
     }
+
+    @Test
+    void pollerAndRunWithConnectionsRefuseToStartWithoutACredentialsKey() {
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1", "RC_CLIENT_ID", "id",
+                "RC_CLIENT_SECRET", "secret-value-1", "RC_JWT", "jwt-value-1");
+        for (String command : new String[]{"run", "poller"}) {
+            err.reset();
+            assertEquals(2, run(env, command));
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertTrue(message.contains("CREDENTIALS_KEY") && message.contains("CREDENTIALS_KEY_FILE"), message);
+            assertTrue(!message.contains("secret-value-1") && !message.contains("jwt-value-1"), message);
+        }
+        err.reset();
+        assertEquals(2, run(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1", "CREDENTIALS_KEY", "not-a-key!"), "poller"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("CREDENTIALS_KEY is not valid base64"), err.toString());
+    }
 }

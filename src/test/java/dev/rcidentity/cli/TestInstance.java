@@ -49,7 +49,8 @@ final class TestInstance implements AutoCloseable {
         this.token = settings.find(SettingKeys.API_TOKEN).orElse(null);
         Assembly assembly = new Assembly(settings, lifecycle);
         this.streams = assembly.startStreams(bootstrap);
-        this.poller = withPoller ? assembly.startPoller(ConnectionsReader.read(settings), bootstrap) : null;
+        this.poller = withPoller ? assembly.startPoller(ConnectionsReader.read(settings), bootstrap,
+                OptionsFromSettings.requireCredentialKeys(settings, "a test instance with a poller")) : null;
         this.api = assembly.startApi(bootstrap, http);
         this.name = "127.0.0.1:" + api.port();
     }
@@ -73,6 +74,11 @@ final class TestInstance implements AutoCloseable {
                 SettingKeys.HTTP_PORT.key(), String.valueOf(port),
                 SettingKeys.APPLICATION_SERVER.key(), "127.0.0.1:" + port,
                 "kafka.commit.interval.ms", "100"));
+        if (withPoller) {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            values.put(SettingKeys.CREDENTIALS_KEY.key(), java.util.Base64.getEncoder().encodeToString(key));
+        }
         values.putAll(extra);
         return new TestInstance(Settings.of(values), bootstrap, withPoller, http);
     }

@@ -4,6 +4,7 @@ import dev.rcidentity.kafka.KafkaTestCluster;
 import dev.rcidentity.kafka.Topic;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.Connection;
+import dev.rcidentity.testing.Await;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,6 @@ import java.util.function.BooleanSupplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The Kafka-backed connection store on a real embedded broker, with credentials encrypted by the real cipher. */
 class ConnectionStoreIT {
@@ -74,18 +74,7 @@ class ConnectionStoreIT {
     }
 
     private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail("Timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20); // the poll interval of a wait on a condition
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
+        Await.until(condition, TIMEOUT, what);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rcidentity.onboarding;
 
+import dev.rcidentity.connections.ConnectionCatalog;
 import dev.rcidentity.model.Connection;
 
 import java.util.Comparator;

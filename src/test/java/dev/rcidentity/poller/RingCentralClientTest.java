@@ -52,12 +52,12 @@ class RingCentralClientTest {
                 .accessTokenTtl(Duration.ofSeconds(60)));
     }
 
-    private Connection connect(String accountId, Clock clock, LongSupplier nanoTime) {
-        return Connection.open(TestConnections.admin(sim, "test", accountId),
+    private RunningConnection connect(String accountId, Clock clock, LongSupplier nanoTime) {
+        return RunningConnection.open(TestConnections.admin(sim, "test", accountId),
                 RingCentralHttp.newClient(Duration.ofSeconds(5)), TestConnections.FAST, clock, nanoTime, metrics);
     }
 
-    private Connection connect(String accountId) {
+    private RunningConnection connect(String accountId) {
         return connect(accountId, Clock.systemUTC(), System::nanoTime);
     }
 
@@ -111,7 +111,7 @@ class RingCentralClientTest {
     void waitsOutTheRetryAfterPenaltyWithoutTouchingTheGroup() throws InterruptedException {
         Duration penalty = Duration.ofSeconds(1);
         String accountId = start(SimulatorOptions.builder().extensionsPerAccount(20).seed(13).rateLimitPenalty(penalty));
-        Connection connection = connect(accountId);
+        RunningConnection connection = connect(accountId);
         sim.faults().rateLimitBurst(RateLimitGroup.MEDIUM, 1);
 
         ExtensionSweep.Result result = connection.extensionSweep().run(accountId);
@@ -149,7 +149,7 @@ class RingCentralClientTest {
     @Test
     void serverErrorsBeyondTheRetriesFailTheSweep() throws InterruptedException {
         String accountId = start(SimulatorOptions.builder().extensionsPerAccount(20).seed(16));
-        Connection connection = connect(accountId);
+        RunningConnection connection = connect(accountId);
         sim.faults().serverErrors(10, 503, ".*/extension");
         ExtensionSweep.Result result = connection.extensionSweep().run(accountId);
 
@@ -161,7 +161,7 @@ class RingCentralClientTest {
     @Test
     void aServerErrorWithinTheRetriesIsRetried() throws InterruptedException {
         String accountId = start(SimulatorOptions.builder().extensionsPerAccount(20).seed(17));
-        Connection connection = connect(accountId);
+        RunningConnection connection = connect(accountId);
         sim.faults().serverErrors(2, 503, ".*/extension");
         ExtensionSweep.Result result = connection.extensionSweep().run(accountId);
 
@@ -172,7 +172,7 @@ class RingCentralClientTest {
     @Test
     void slowResponsesTimeOut() throws InterruptedException {
         String accountId = start(SimulatorOptions.builder().extensionsPerAccount(20).seed(18));
-        Connection connection = Connection.open(TestConnections.admin(sim, "slow", accountId),
+        RunningConnection connection = RunningConnection.open(TestConnections.admin(sim, "slow", accountId),
                 RingCentralHttp.newClient(Duration.ofSeconds(5)),
                 TestConnections.FAST.withRequestTimeout(Duration.ofMillis(300)), Clock.systemUTC(), System::nanoTime,
                 metrics);
@@ -189,7 +189,7 @@ class RingCentralClientTest {
         PollerOptions fast = TestConnections.FAST;
         PollerOptions small = new PollerOptions(fast.pollInterval(), fast.retry(), fast.connectTimeout(),
                 fast.requestTimeout(), fast.maxPages(), 8 * 1024, fast.publishTimeout());
-        Connection connection = Connection.open(TestConnections.admin(sim, "small", accountId),
+        RunningConnection connection = RunningConnection.open(TestConnections.admin(sim, "small", accountId),
                 RingCentralHttp.newClient(Duration.ofSeconds(5)), small, Clock.systemUTC(), System::nanoTime, metrics);
 
         ExtensionSweep.Result result = connection.extensionSweep().run(accountId);
@@ -202,7 +202,7 @@ class RingCentralClientTest {
     @Test
     void renewsTheTokenAheadOfExpiryWithTheRotatedRefreshToken() throws InterruptedException {
         String accountId = startWithShortTokens(19);
-        Connection connection = connect(accountId, clock, clock::nanoTime);
+        RunningConnection connection = connect(accountId, clock, clock::nanoTime);
 
         connection.client().accountInfo();
         clock.advance(Duration.ofSeconds(50));
@@ -210,7 +210,7 @@ class RingCentralClientTest {
         clock.advance(Duration.ofSeconds(50));
         connection.client().accountInfo();
 
-        List<LoginEvent> logins = connection.tokens().drainLogins();
+        List<LoginEvent> logins = connection.tokens().logins().drain();
         assertEquals(List.of(TokenManager.JWT_BEARER_GRANT, TokenManager.REFRESH_GRANT, TokenManager.REFRESH_GRANT),
                 logins.stream().map(LoginEvent::grantType).toList(), "the second refresh used the rotated token");
         assertTrue(logins.stream().allMatch(l -> l.ownerId().equals(accountId) && l.source().equals("poller")));
@@ -221,7 +221,7 @@ class RingCentralClientTest {
     @Test
     void signsInAgainWhenTheRefreshTokenIsRevoked() throws InterruptedException {
         String accountId = startWithShortTokens(20);
-        Connection connection = connect(accountId, clock, clock::nanoTime);
+        RunningConnection connection = connect(accountId, clock, clock::nanoTime);
 
         connection.client().accountInfo();
         sim.faults().revokeRefreshTokens();
@@ -229,7 +229,7 @@ class RingCentralClientTest {
         connection.client().accountInfo();
 
         assertEquals(List.of(TokenManager.JWT_BEARER_GRANT, TokenManager.JWT_BEARER_GRANT),
-                connection.tokens().drainLogins().stream().map(LoginEvent::grantType).toList());
+                connection.tokens().logins().drain().stream().map(LoginEvent::grantType).toList());
     }
 
     @Test

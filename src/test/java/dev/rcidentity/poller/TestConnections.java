@@ -3,7 +3,10 @@ package dev.rcidentity.poller;
 import dev.rcidentity.simulator.RingCentralSimulator;
 import dev.rcidentity.simulator.SimulatorCredentials;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Duration;
+import java.util.Map;
 
 /** Connections and options for tests against the simulator: small waits, so failures come fast. */
 final class TestConnections {
@@ -15,6 +18,33 @@ final class TestConnections {
             .withMaxPages(50);
 
     private TestConnections() {
+    }
+
+    /**
+     * A refresh token of the account's admin, obtained as an integration would (here with the JWT grant; the
+     * authorization code flow hands out the same kind).
+     */
+    static String refreshToken(RingCentralSimulator sim, String accountId) {
+        return tokenResponse(sim, Map.of("grant_type", TokenManager.JWT_BEARER_GRANT,
+                "assertion", sim.adminJwt(accountId))).path("refresh_token").asText();
+    }
+
+    /** The simulator's answer to a token request with the app's client credentials. */
+    static JsonNode tokenResponse(RingCentralSimulator sim, Map<String, String> form) {
+        SimulatorCredentials app = sim.appCredentials();
+        ConnectionSettings client = new ConnectionSettings("test", sim.baseUrl(), app.clientId(), app.clientSecret(),
+                "unused", null);
+        RingCentralHttp http = new RingCentralHttp("test", sim.baseUrl(), RingCentralHttp.newClient(Duration.ofSeconds(5)),
+                new RingCentralRateLimiter(System::nanoTime), FAST, new PollerMetrics());
+        try {
+            return http.send(Endpoint.TOKEN, TokenRequests.post(http, Endpoint.TOKEN, client, form));
+        } catch (RingCentralApiException e) {
+            return dev.rcidentity.model.Json.MAPPER.createObjectNode().put("error", String.valueOf(e.errorCode()))
+                    .put("status", e.status());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The account's admin, signing in with its JWT. */

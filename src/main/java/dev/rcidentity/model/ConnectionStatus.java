@@ -1,0 +1,36 @@
+package dev.rcidentity.model;
+
+import java.time.Instant;
+
+/**
+ * What the poller does with one connection, as the instance holding it last said (an internal topic, not part of
+ * the contract): {@code heldBy} names that instance ({@code APPLICATION_SERVER} or an id), null once it let the
+ * connection go; {@code lastSweep} is null before the first sweep; {@code nextSweepAt} is null while nobody sweeps it.
+ */
+public record ConnectionStatus(String connectionId, String heldBy, LastSweep lastSweep, Instant nextSweepAt,
+                               Instant updatedAt) {
+    private static final String RECORD = "ConnectionStatus";
+
+    /**
+     * One sweep: when it ended, its outcome ({@code COMPLETED}, {@code FAILED}, {@code STOPPED}), the extensions it
+     * saw, and how many changed or deleted snapshots it published.
+     */
+    public record LastSweep(Instant at, String outcome, int extensions, int changed, int deleted) {
+        public LastSweep {
+            if (at == null || outcome == null || outcome.isBlank()) {
+                throw new InvalidRecordException(RECORD + " lastSweep without at or outcome");
+            }
+        }
+    }
+
+    public ConnectionStatus {
+        Ids.require(connectionId, RECORD, "connectionId");
+        if (updatedAt == null) {
+            throw new InvalidRecordException(RECORD + " without updatedAt");
+        }
+    }
+
+    public boolean held() {
+        return heldBy != null;
+    }
+}

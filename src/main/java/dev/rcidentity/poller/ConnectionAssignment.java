@@ -1,0 +1,23 @@
+package dev.rcidentity.poller;
+
+/**
+ * Which connections of {@code rc.connections.v1} this poller instance holds. Today every one ({@link
+ * AllConnections}); with several instances, the connections of the partitions a consumer group assigns to this one,
+ * dropped before the partitions are handed over.
+ */
+interface ConnectionAssignment extends AutoCloseable {
+    /** Told what to hold; called from the assignment's own threads. */
+    interface Holder {
+        /** The connection's newest record changed, appeared or was removed: look at it again. */
+        void changed(String connectionId);
+
+        /** Not this instance's to hold any more (another one will): stop it before returning, revoke nothing. */
+        void dropped(String connectionId);
+    }
+
+    /** Says {@code changed} for every connection held now, then follows until closed. */
+    void start(Holder holder);
+
+    @Override
+    void close();
+}
