@@ -5,7 +5,6 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.UnknownStateStoreException;
 import org.apache.kafka.streams.query.KeyQuery;
 import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
 import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
@@ -47,21 +46,32 @@ final class LocalStores implements LocalReads {
         return get(store, key, partition, activeOnly, null);
     }
 
-    /** @param bound the position the store must have reached (empty result until it has); null for none */
+    /**
+     * @param bound the position the store must have reached (empty result until it has); null for none. Kafka Streams
+     *              drops the position bound of a query that requires the active copy (it answers at once from whatever
+     *              the active store holds), so the bound is checked here: a first read returns the store's position;
+     *              once that has reached the bound, the write is in the store and a second read sees it (the position
+     *              a result carries is taken after its read, so the first read alone may predate it).
+     */
     <K, V> Optional<Read<V>> get(String store, K key, int partition, boolean activeOnly, Position bound) {
-        return query(store, KeyQuery.withKey(key), partition, activeOnly, bound);
+        if (bound != null) {
+            Optional<QueryResult<V>> probe = result(store, KeyQuery.withKey(key), partition, activeOnly);
+            if (probe.isEmpty() || !reached(probe.get().getPosition(), bound, partition)) {
+                return Optional.empty();
+            }
+        }
+        return query(store, KeyQuery.withKey(key), partition, activeOnly);
     }
 
     <K, V> Optional<Read<VersionedRecord<V>>> getVersioned(String store, K key, Instant asOf, int partition, boolean activeOnly) {
         VersionedKeyQuery<K, V> query = VersionedKeyQuery.withKey(key);
-        return query(store, asOf == null ? query : query.asOf(asOf), partition, activeOnly, null);
+        return query(store, asOf == null ? query : query.asOf(asOf), partition, activeOnly);
     }
 
     /** Visits the keys from {@code from} to {@code to} in order; the iterator is always closed. */
     <K, V, R> Optional<Read<R>> scan(String store, K from, K to, int partition, boolean activeOnly,
                                      Function<KeyValueIterator<K, V>, R> visitor) {
-        Optional<Read<KeyValueIterator<K, V>>> result = query(store, RangeQuery.withRange(from, to), partition, activeOnly,
-                null);
+        Optional<Read<KeyValueIterator<K, V>>> result = query(store, RangeQuery.withRange(from, to), partition, activeOnly);
         if (result.isEmpty()) {
             return Optional.empty();
         }
@@ -70,11 +80,24 @@ final class LocalStores implements LocalReads {
         }
     }
 
-    private <R> Optional<Read<R>> query(String store, Query<R> query, int partition, boolean activeOnly, Position bound) {
-        StateQueryRequest<R> request = StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(partition));
-        if (bound != null) {
-            request = request.withPositionBound(PositionBound.at(bound));
+    private <R> Optional<Read<R>> query(String store, Query<R> query, int partition, boolean activeOnly) {
+        return result(store, query, partition, activeOnly).map(result -> new Read<>(result.getResult()));
+    }
+
+    /** Whether {@code position} has reached every offset {@code bound} names for this partition. */
+    static boolean reached(Position position, Position bound, int partition) {
+        for (String topic : bound.getTopics()) {
+            Long required = bound.getPartitionPositions(topic).get(partition);
+            Long seen = position == null ? null : position.getPartitionPositions(topic).get(partition);
+            if (required != null && (seen == null || seen < required)) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    private <R> Optional<QueryResult<R>> result(String store, Query<R> query, int partition, boolean activeOnly) {
+        StateQueryRequest<R> request = StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(partition));
         if (activeOnly) {
             request = request.requireActive();
         }
@@ -98,6 +121,6 @@ final class LocalStores implements LocalReads {
                         + partitionResult.getFailureMessage());
             };
         }
-        return Optional.of(new Read<>(partitionResult.getResult()));
+        return Optional.of(partitionResult);
     }
 }
