@@ -1,8 +1,10 @@
 package dev.rcidentity.query;
 
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.UnknownStateStoreException;
+import org.apache.kafka.streams.query.FailureReason;
 import org.apache.kafka.streams.query.KeyQuery;
 import org.apache.kafka.streams.query.Position;
 import org.apache.kafka.streams.query.Query;
@@ -12,6 +14,8 @@ import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.query.VersionedKeyQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.VersionedRecord;
 
 import java.time.Instant;
@@ -48,19 +52,44 @@ final class LocalStores implements LocalReads {
 
     /**
      * @param bound the position the store must have reached (empty result until it has); null for none. Kafka Streams
-     *              drops the position bound of a query that requires the active copy (it answers at once from whatever
-     *              the active store holds), so the bound is checked here: a first read returns the store's position;
-     *              once that has reached the bound, the write is in the store and a second read sees it (the position
-     *              a result carries is taken after its read, so the first read alone may predate it).
+     *              4.3 drops the bound of a query that requires the active copy, and its IQv2 key query takes the
+     *              store's position lock before the store lock while a write takes them the other way round
+     *              (KAFKA-19629: a read racing the stream thread can deadlock both). So a bounded read first asks for
+     *              the position alone ({@link PositionProbe}: position lock only), then, once that has reached the
+     *              bound, reads the key through the store's read-only view (store lock only), which sees the write.
      */
     <K, V> Optional<Read<V>> get(String store, K key, int partition, boolean activeOnly, Position bound) {
-        if (bound != null) {
-            Optional<QueryResult<V>> probe = result(store, KeyQuery.withKey(key), partition, activeOnly);
-            if (probe.isEmpty() || !reached(probe.get().getPosition(), bound, partition)) {
-                return Optional.empty();
-            }
+        if (bound == null) {
+            return query(store, KeyQuery.withKey(key), partition, activeOnly);
         }
-        return query(store, KeyQuery.withKey(key), partition, activeOnly);
+        if (!reached(position(store, partition, activeOnly), bound, partition)) {
+            return Optional.empty();
+        }
+        StoreQueryParameters<ReadOnlyKeyValueStore<K, V>> parameters = StoreQueryParameters
+                .fromNameAndType(store, QueryableStoreTypes.<K, V>keyValueStore()).withPartition(partition);
+        try {
+            return Optional.of(new Read<>(streams.store(activeOnly ? parameters : parameters.enableStaleStores()).get(key)));
+        } catch (InvalidStateStoreException e) {
+            return Optional.empty(); // not active here any more, rebalancing, stopping
+        }
+    }
+
+    /** A query no store layer handles: the store answers UNKNOWN_QUERY_TYPE with its position, under its position lock. */
+    private static final class PositionProbe implements Query<Void> {
+    }
+
+    /** The position of this instance's copy of a store partition; null when it cannot say now. */
+    private Position position(String store, int partition, boolean activeOnly) {
+        StateQueryRequest<Void> request = StateQueryRequest.inStore(store).withQuery(new PositionProbe())
+                .withPartitions(Set.of(partition));
+        try {
+            QueryResult<Void> result = streams.query(activeOnly ? request.requireActive() : request)
+                    .getPartitionResults().get(partition);
+            return result == null || result.getFailureReason() != FailureReason.UNKNOWN_QUERY_TYPE ? null
+                    : result.getPosition();
+        } catch (InvalidStateStoreException e) {
+            return null;
+        }
     }
 
     <K, V> Optional<Read<VersionedRecord<V>>> getVersioned(String store, K key, Instant asOf, int partition, boolean activeOnly) {
