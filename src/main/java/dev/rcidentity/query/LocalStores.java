@@ -1,11 +1,12 @@
 package dev.rcidentity.query;
 
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.UnknownStateStoreException;
+import org.apache.kafka.streams.query.FailureReason;
 import org.apache.kafka.streams.query.KeyQuery;
 import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
 import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
@@ -13,6 +14,8 @@ import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.query.VersionedKeyQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.VersionedRecord;
 
 import java.time.Instant;
@@ -47,21 +50,57 @@ final class LocalStores implements LocalReads {
         return get(store, key, partition, activeOnly, null);
     }
 
-    /** @param bound the position the store must have reached (empty result until it has); null for none */
+    /**
+     * @param bound the position the store must have reached (empty result until it has); null for none. Kafka Streams
+     *              4.3 drops the bound of a query that requires the active copy, and its IQv2 key query takes the
+     *              store's position lock before the store lock while a write takes them the other way round
+     *              (KAFKA-19629: a read racing the stream thread can deadlock both). So a bounded read first asks for
+     *              the position alone ({@link PositionProbe}: position lock only), then, once that has reached the
+     *              bound, reads the key through the store's read-only view (store lock only), which sees the write.
+     */
     <K, V> Optional<Read<V>> get(String store, K key, int partition, boolean activeOnly, Position bound) {
-        return query(store, KeyQuery.withKey(key), partition, activeOnly, bound);
+        if (bound == null) {
+            return query(store, KeyQuery.withKey(key), partition, activeOnly);
+        }
+        if (!reached(position(store, partition, activeOnly), bound, partition)) {
+            return Optional.empty();
+        }
+        StoreQueryParameters<ReadOnlyKeyValueStore<K, V>> parameters = StoreQueryParameters
+                .fromNameAndType(store, QueryableStoreTypes.<K, V>keyValueStore()).withPartition(partition);
+        try {
+            return Optional.of(new Read<>(streams.store(activeOnly ? parameters : parameters.enableStaleStores()).get(key)));
+        } catch (InvalidStateStoreException e) {
+            return Optional.empty(); // not active here any more, rebalancing, stopping
+        }
+    }
+
+    /** A query no store layer handles: the store answers UNKNOWN_QUERY_TYPE with its position, under its position lock. */
+    private static final class PositionProbe implements Query<Void> {
+    }
+
+    /** The position of this instance's copy of a store partition; null when it cannot say now. */
+    private Position position(String store, int partition, boolean activeOnly) {
+        StateQueryRequest<Void> request = StateQueryRequest.inStore(store).withQuery(new PositionProbe())
+                .withPartitions(Set.of(partition));
+        try {
+            QueryResult<Void> result = streams.query(activeOnly ? request.requireActive() : request)
+                    .getPartitionResults().get(partition);
+            return result == null || result.getFailureReason() != FailureReason.UNKNOWN_QUERY_TYPE ? null
+                    : result.getPosition();
+        } catch (InvalidStateStoreException e) {
+            return null;
+        }
     }
 
     <K, V> Optional<Read<VersionedRecord<V>>> getVersioned(String store, K key, Instant asOf, int partition, boolean activeOnly) {
         VersionedKeyQuery<K, V> query = VersionedKeyQuery.withKey(key);
-        return query(store, asOf == null ? query : query.asOf(asOf), partition, activeOnly, null);
+        return query(store, asOf == null ? query : query.asOf(asOf), partition, activeOnly);
     }
 
     /** Visits the keys from {@code from} to {@code to} in order; the iterator is always closed. */
     <K, V, R> Optional<Read<R>> scan(String store, K from, K to, int partition, boolean activeOnly,
                                      Function<KeyValueIterator<K, V>, R> visitor) {
-        Optional<Read<KeyValueIterator<K, V>>> result = query(store, RangeQuery.withRange(from, to), partition, activeOnly,
-                null);
+        Optional<Read<KeyValueIterator<K, V>>> result = query(store, RangeQuery.withRange(from, to), partition, activeOnly);
         if (result.isEmpty()) {
             return Optional.empty();
         }
@@ -70,11 +109,24 @@ final class LocalStores implements LocalReads {
         }
     }
 
-    private <R> Optional<Read<R>> query(String store, Query<R> query, int partition, boolean activeOnly, Position bound) {
-        StateQueryRequest<R> request = StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(partition));
-        if (bound != null) {
-            request = request.withPositionBound(PositionBound.at(bound));
+    private <R> Optional<Read<R>> query(String store, Query<R> query, int partition, boolean activeOnly) {
+        return result(store, query, partition, activeOnly).map(result -> new Read<>(result.getResult()));
+    }
+
+    /** Whether {@code position} has reached every offset {@code bound} names for this partition. */
+    static boolean reached(Position position, Position bound, int partition) {
+        for (String topic : bound.getTopics()) {
+            Long required = bound.getPartitionPositions(topic).get(partition);
+            Long seen = position == null ? null : position.getPartitionPositions(topic).get(partition);
+            if (required != null && (seen == null || seen < required)) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    private <R> Optional<QueryResult<R>> result(String store, Query<R> query, int partition, boolean activeOnly) {
+        StateQueryRequest<R> request = StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(partition));
         if (activeOnly) {
             request = request.requireActive();
         }
@@ -98,6 +150,6 @@ final class LocalStores implements LocalReads {
                         + partitionResult.getFailureMessage());
             };
         }
-        return Optional.of(new Read<>(partitionResult.getResult()));
+        return Optional.of(partitionResult);
     }
 }
