@@ -1,0 +1,114 @@
+package dev.rcidentity.faults;
+
+import dev.rcidentity.kafka.KafkaTestCluster;
+import dev.rcidentity.kafka.Topics;
+import dev.rcidentity.model.Identity;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Exactly-once across crashes: the streams process (a child JVM; the broker stays in this JVM) is killed with SIGKILL
+ * twice while it works through a backlog of logins and snapshot updates. Afterwards every loginCount is exact, no
+ * identity update appears twice in the read_committed output, and the table is the one a run without faults makes.
+ */
+class StreamsKillIT {
+    private static final int OWNERS = 200;
+    private static final int LOGINS_PER_OWNER = 100;
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    /** The kills come when this share of the logins has come out committed, so each falls in the middle of the work. */
+    private static final double[] KILL_AT = {0.25, 0.6};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 270, unit = TimeUnit.SECONDS)
+    void twoKillsDuringABacklogLoseNothingAndRepeatNothing() throws Exception {
+        List<InputRecord> inputs = LoginBacklog.of(OWNERS, LOGINS_PER_OWNER);
+        Map<String, Identity> expected = FaultFreeRun.identities(inputs, dir.resolve("fault-free"));
+        assertEquals(OWNERS, expected.size());
+        expected.values().forEach(identity -> assertEquals(LOGINS_PER_OWNER, identity.loginCount(), identity.toString()));
+
+        try (KafkaTestCluster kafka = KafkaTestCluster.start(dir, 4)) {
+            InputRecord.sendAll(kafka.bootstrapServers(), inputs);
+            int logins = OWNERS * LOGINS_PER_OWNER;
+            for (double share : KILL_AT) {
+                try (ChildJvm streams = startStreams(kafka)) {
+                    List<ConsumerRecord<String, Identity>> read = kafka.readUntil(Topics.IDENTITIES,
+                            records -> loginsCounted(records) >= share * logins || !streams.alive(), WAIT);
+                    assertTrue(streams.alive(), "the streams process died by itself:\n" + streams.logTail());
+                    assertTrue(loginsCounted(read) >= share * logins, "no progress to " + share + " within " + WAIT
+                            + ": " + loginsCounted(read) + " logins counted\n" + progress(kafka) + "\n" + streams.logTail());
+                    streams.kill();
+                    assertFalse(table(read).equals(expected), "the kill came before the backlog was done");
+                }
+            }
+            try (ChildJvm streams = startStreams(kafka)) {
+                List<ConsumerRecord<String, Identity>> read = kafka.readUntil(Topics.IDENTITIES,
+                        records -> table(records).equals(expected), WAIT);
+                assertEquals(expected, table(read), "the same identities as a run without faults\n" + progress(kafka) + "\n" + streams.logTail());
+                assertNoUpdateRepeated(read);
+            }
+        }
+    }
+
+    private ChildJvm startStreams(KafkaTestCluster kafka) throws Exception {
+        return ChildJvm.streams(kafka.bootstrapServers(), "streams-kill-it", dir.resolve("state"), ChildJvm.freePort(),
+                Map.of("NUM_STANDBY_REPLICAS", "0"), ChildJvm.logFile("streams-kill"));
+    }
+
+    private static String progress(KafkaTestCluster kafka) {
+        return PipelineProgress.describe(kafka.bootstrapServers(), "streams-kill-it",
+                List.of(Topics.LOGINS.name(), Topics.EXTENSIONS.name()), Topics.IDENTITIES.name());
+    }
+
+    /** How many logins the output shows counted: the sum of every owner's latest loginCount. */
+    private static long loginsCounted(List<ConsumerRecord<String, Identity>> records) {
+        return table(records).values().stream().mapToLong(Identity::loginCount).sum();
+    }
+
+    /**
+     * Every committed update is new: no owner gets the same identity twice, and an owner's loginCount never goes
+     * back (a login processed twice, or a lost one processed again after a restart, would show as either).
+     */
+    private static void assertNoUpdateRepeated(List<ConsumerRecord<String, Identity>> records) {
+        Set<Identity> seen = new HashSet<>();
+        Map<String, Long> lastCount = new HashMap<>();
+        List<String> repeated = new ArrayList<>();
+        for (ConsumerRecord<String, Identity> record : records) {
+            Identity identity = record.value();
+            if (!seen.add(identity)) {
+                repeated.add("repeated: " + identity);
+            }
+            long before = lastCount.getOrDefault(record.key(), 0L);
+            if (identity.loginCount() < before) {
+                repeated.add("count went back from " + before + ": " + identity);
+            }
+            lastCount.put(record.key(), identity.loginCount());
+        }
+        assertEquals(List.of(), repeated.subList(0, Math.min(10, repeated.size())), repeated.size() + " problems");
+        assertTrue(records.size() >= OWNERS * LOGINS_PER_OWNER, "one update per login at least: " + records.size());
+    }
+
+    private static Map<String, Identity> table(List<ConsumerRecord<String, Identity>> records) {
+        Map<String, Identity> table = new HashMap<>();
+        records.forEach(record -> table.put(record.key(), record.value()));
+        return table;
+    }
+}
