@@ -2,6 +2,9 @@ package dev.rcidentity.faults;
 
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.AccountSnapshot;
+import dev.rcidentity.model.AccountSummary;
+import dev.rcidentity.model.Identity;
+import dev.rcidentity.model.Resolution;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.LoginEvent;
 
@@ -9,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A backlog of logins for known extensions of one account: every owner logs in {@code loginsPerOwner} times, one
@@ -57,6 +62,25 @@ final class LoginBacklog {
             }
         }
         return records;
+    }
+
+    /**
+     * The identities the README's rules give for {@link #of}: resolved to the renamed extension (renamed before the
+     * last login, so its new number is also the number at login), every login counted, updated at the last login.
+     * {@code LoginBacklogTest} checks this against the topology itself on a small backlog.
+     */
+    static Map<String, Identity> expectedIdentities(int ownerCount, int loginsPerOwner) {
+        Map<String, Identity> table = new HashMap<>();
+        List<String> owners = owners(ownerCount);
+        Instant first = T0.plus(Duration.ofMinutes(1));
+        Instant last = T0.plus(Duration.ofMinutes(loginsPerOwner));
+        for (int i = 0; i < owners.size(); i++) {
+            String id = owners.get(i);
+            table.put(id, new Identity(id, id, ACCOUNT, Resolution.RESOLVED, false, "2" + i, "Renamed " + i, "User",
+                    "Enabled", false, new AccountSummary("Globex", "+16505550199", "Confirmed"), first, last,
+                    loginsPerOwner, "2" + i, last));
+        }
+        return table;
     }
 
     private static InputRecord snapshot(String id, String number, String name, Instant observedAt) {
