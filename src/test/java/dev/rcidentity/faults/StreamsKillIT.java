@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +48,7 @@ class StreamsKillIT {
         try (KafkaTestCluster kafka = KafkaTestCluster.start(dir, 4)) {
             InputRecord.sendAll(kafka.bootstrapServers(), inputs);
             int logins = OWNERS * LOGINS_PER_OWNER;
+            Instant started = Instant.now();
             for (double share : KILL_AT) {
                 try (ChildJvm streams = startStreams(kafka)) {
                     List<ConsumerRecord<String, Identity>> read = kafka.readUntil(Topics.IDENTITIES,
@@ -55,6 +57,9 @@ class StreamsKillIT {
                     assertTrue(loginsCounted(read) >= share * logins, "no progress to " + share + " within " + WAIT
                             + ": " + loginsCounted(read) + " logins counted\n" + progress(kafka) + "\n" + streams.logTail());
                     streams.kill();
+                    FaultFigures.record("StreamsKillIT", "SIGKILL at " + loginsCounted(read) + " of " + logins
+                            + " logins counted, " + Duration.between(started, Instant.now()).toMillis() + " ms after its start");
+                    started = Instant.now();
                     assertFalse(table(read).equals(expected), "the kill came before the backlog was done");
                 }
             }
@@ -63,6 +68,9 @@ class StreamsKillIT {
                         records -> table(records).equals(expected), WAIT);
                 assertEquals(expected, table(read), "the same identities as a run without faults\n" + progress(kafka) + "\n" + streams.logTail());
                 assertNoUpdateRepeated(read);
+                FaultFigures.record("StreamsKillIT", "exact after the second restart in "
+                        + Duration.between(started, Instant.now()).toMillis() + " ms; " + read.size()
+                        + " committed identity updates checked, " + OWNERS + " identities");
             }
         }
     }
