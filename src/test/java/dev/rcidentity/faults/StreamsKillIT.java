@@ -11,12 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,22 +48,22 @@ class StreamsKillIT {
             for (double share : KILL_AT) {
                 try (ChildJvm streams = startStreams(kafka)) {
                     List<ConsumerRecord<String, Identity>> read = kafka.readUntil(Topics.IDENTITIES,
-                            records -> loginsCounted(records) >= share * logins || !streams.alive(), WAIT);
+                            records -> IdentityOutput.loginsCounted(records) >= share * logins || !streams.alive(), WAIT);
                     assertTrue(streams.alive(), "the streams process died by itself:\n" + streams.logTail());
-                    assertTrue(loginsCounted(read) >= share * logins, "no progress to " + share + " within " + WAIT
-                            + ": " + loginsCounted(read) + " logins counted\n" + progress(kafka) + "\n" + streams.logTail());
+                    assertTrue(IdentityOutput.loginsCounted(read) >= share * logins, "no progress to " + share + " within " + WAIT
+                            + ": " + IdentityOutput.loginsCounted(read) + " logins counted\n" + progress(kafka) + "\n" + streams.logTail());
                     streams.kill();
-                    FaultFigures.record("StreamsKillIT", "SIGKILL at " + loginsCounted(read) + " of " + logins
+                    FaultFigures.record("StreamsKillIT", "SIGKILL at " + IdentityOutput.loginsCounted(read) + " of " + logins
                             + " logins counted, " + Duration.between(started, Instant.now()).toMillis() + " ms after its start");
                     started = Instant.now();
-                    assertFalse(table(read).equals(expected), "the kill came before the backlog was done");
+                    assertFalse(IdentityOutput.table(read).equals(expected), "the kill came before the backlog was done");
                 }
             }
             try (ChildJvm streams = startStreams(kafka)) {
                 List<ConsumerRecord<String, Identity>> read = kafka.readUntil(Topics.IDENTITIES,
-                        records -> table(records).equals(expected), WAIT);
-                assertEquals(expected, table(read), "the same identities as a run without faults\n" + progress(kafka) + "\n" + streams.logTail());
-                assertNoUpdateRepeated(read);
+                        records -> IdentityOutput.table(records).equals(expected), WAIT);
+                assertEquals(expected, IdentityOutput.table(read), "the same identities as a run without faults\n" + progress(kafka) + "\n" + streams.logTail());
+                IdentityOutput.assertNoUpdateRepeated(read, OWNERS * LOGINS_PER_OWNER);
                 FaultFigures.record("StreamsKillIT", "exact after the second restart in "
                         + Duration.between(started, Instant.now()).toMillis() + " ms; " + read.size()
                         + " committed identity updates checked, " + OWNERS + " identities");
@@ -83,39 +79,5 @@ class StreamsKillIT {
     private static String progress(KafkaTestCluster kafka) {
         return PipelineProgress.describe(kafka.bootstrapServers(), "streams-kill-it",
                 List.of(Topics.LOGINS.name(), Topics.EXTENSIONS.name()), Topics.IDENTITIES.name());
-    }
-
-    /** How many logins the output shows counted: the sum of every owner's latest loginCount. */
-    private static long loginsCounted(List<ConsumerRecord<String, Identity>> records) {
-        return table(records).values().stream().mapToLong(Identity::loginCount).sum();
-    }
-
-    /**
-     * Every committed update is new: no owner gets the same identity twice, and an owner's loginCount never goes
-     * back (a login processed twice, or a lost one processed again after a restart, would show as either).
-     */
-    private static void assertNoUpdateRepeated(List<ConsumerRecord<String, Identity>> records) {
-        Set<Identity> seen = new HashSet<>();
-        Map<String, Long> lastCount = new HashMap<>();
-        List<String> repeated = new ArrayList<>();
-        for (ConsumerRecord<String, Identity> record : records) {
-            Identity identity = record.value();
-            if (!seen.add(identity)) {
-                repeated.add("repeated: " + identity);
-            }
-            long before = lastCount.getOrDefault(record.key(), 0L);
-            if (identity.loginCount() < before) {
-                repeated.add("count went back from " + before + ": " + identity);
-            }
-            lastCount.put(record.key(), identity.loginCount());
-        }
-        assertEquals(List.of(), repeated.subList(0, Math.min(10, repeated.size())), repeated.size() + " problems");
-        assertTrue(records.size() >= OWNERS * LOGINS_PER_OWNER, "one update per login at least: " + records.size());
-    }
-
-    private static Map<String, Identity> table(List<ConsumerRecord<String, Identity>> records) {
-        Map<String, Identity> table = new HashMap<>();
-        records.forEach(record -> table.put(record.key(), record.value()));
-        return table;
     }
 }
