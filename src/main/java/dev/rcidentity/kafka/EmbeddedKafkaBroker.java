@@ -105,13 +105,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /** Formats a new log directory; one formatted before keeps its cluster id, so its data stays readable. */
-    private static void format(KafkaConfig config, Path logDir) {
+    private static void format(KafkaConfig config, Path logDir) throws IOException {
+        format(config, logDir, existingClusterId(logDir).orElseGet(() -> Uuid.randomUuid().toString()));
+    }
+
+    /** Formats a log directory for {@code clusterId} (the nodes of one cluster share it); a formatted one stays. */
+    static void format(KafkaConfig config, Path logDir, String clusterId) {
         String dir = logDir.toAbsolutePath().toString();
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(config.nodeId())
-                    .setClusterId(existingClusterId(logDir).orElseGet(() -> Uuid.randomUuid().toString()))
+                    .setClusterId(clusterId)
                     .setControllerListenerName(CONTROLLER_LISTENER)
                     .setMetadataLogDirectory(dir)
                     .addDirectory(dir)

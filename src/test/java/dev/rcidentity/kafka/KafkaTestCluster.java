@@ -25,10 +25,12 @@ import java.util.function.Predicate;
 
 /** An embedded broker with the contract's topics, and typed helpers to write and read them in tests. */
 public final class KafkaTestCluster implements AutoCloseable {
-    private final EmbeddedKafkaBroker broker;
+    private final AutoCloseable nodes;
+    private final String bootstrapServers;
 
-    private KafkaTestCluster(EmbeddedKafkaBroker broker) {
-        this.broker = broker;
+    private KafkaTestCluster(AutoCloseable nodes, String bootstrapServers) {
+        this.nodes = nodes;
+        this.bootstrapServers = bootstrapServers;
     }
 
     /** Starts a broker in {@code dir} and creates every contract topic with {@code partitions} partitions. */
@@ -40,11 +42,19 @@ public final class KafkaTestCluster implements AutoCloseable {
             broker.close();
             throw e;
         }
-        return new KafkaTestCluster(broker);
+        return new KafkaTestCluster(broker, broker.bootstrapServers());
+    }
+
+    /** The contract's topics on three nodes, replicated three times; closing this closes the nodes. */
+    public static KafkaTestCluster onThreeNodes(ThreeNodeKafka nodes, int partitions) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", nodes.bootstrapServers()))) {
+            new TopicProvisioner(admin, partitions, Optional.of((short) 3)).ensure(TopicDefinition.bundled());
+        }
+        return new KafkaTestCluster(nodes, nodes.bootstrapServers());
     }
 
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return bootstrapServers;
     }
 
     /** Writes records and waits for their acknowledgement; timestamps are the given event times. */
@@ -122,6 +132,10 @@ public final class KafkaTestCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        broker.close();
+        try {
+            nodes.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot stop the test cluster", e);
+        }
     }
 }

@@ -1,0 +1,59 @@
+package dev.rcidentity.faults;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeProducersResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * What a stuck pipeline looks like from the broker, for failure messages: the consumer group's lag per input partition,
+ * the open transactions, and the producers with a transaction open on the output topic.
+ */
+final class PipelineProgress {
+    private PipelineProgress() {
+    }
+
+    static String describe(String bootstrapServers, String groupId, List<String> inputs, String output) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (var description : admin.describeTopics(inputs).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
+                description.partitions().forEach(p -> partitions.add(new TopicPartition(description.name(), p.partition())));
+            }
+            Map<TopicPartition, Long> ends = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+            admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all().get(10, TimeUnit.SECONDS).forEach((p, info) -> ends.put(p, info.offset()));
+            StringBuilder text = new StringBuilder("group " + groupId + " lag:");
+            ends.forEach((p, end) -> {
+                OffsetAndMetadata at = committed.get(p);
+                text.append(' ').append(p).append('=').append(end - (at == null ? 0 : at.offset()));
+            });
+            Collection<TransactionListing> transactions = admin.listTransactions().all().get(10, TimeUnit.SECONDS);
+            text.append("\ntransactions: ").append(transactions.stream()
+                    .map(t -> t.transactionalId() + " " + t.state()).toList());
+            List<TopicPartition> outputs = admin.describeTopics(List.of(output)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(output).partitions().stream().map(p -> new TopicPartition(output, p.partition())).toList();
+            DescribeProducersResult producers = admin.describeProducers(outputs);
+            for (TopicPartition p : outputs) {
+                List<ProducerState> open = producers.partitionResult(p).get(10, TimeUnit.SECONDS).activeProducers().stream()
+                        .filter(s -> s.currentTransactionStartOffset().isPresent()).toList();
+                text.append("\nopen on ").append(p).append(": ").append(open);
+            }
+            return text.toString();
+        } catch (Exception e) {
+            return "(no progress report: " + e + ")";
+        }
+    }
+}
