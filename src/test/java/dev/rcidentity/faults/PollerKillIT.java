@@ -85,11 +85,15 @@ class PollerKillIT {
         throw new AssertionError("the sweep did not reach its first page within " + WAIT + "\n" + poller.logTail());
     }
 
+    /** The same key across the restart: the imported connection's credential is encrypted with it. */
+    private static final String CREDENTIALS_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
     private static PollerChild startPoller(KafkaTestCluster kafka, Path connections) throws Exception {
         int port = ChildJvm.freePort();
         return new PollerChild(port, ChildJvm.start("poller", Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "RC_CONNECTIONS_FILE", connections.toString(),
+                "CREDENTIALS_KEY", CREDENTIALS_KEY,
                 "POLL_INTERVAL", "PT1H",
                 "HTTP_PORT", String.valueOf(port)), ChildJvm.logFile("poller-kill")));
     }
