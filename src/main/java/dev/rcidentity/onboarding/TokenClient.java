@@ -1,19 +1,17 @@
 package dev.rcidentity.onboarding;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rcidentity.connections.OAuthRequests;
 import dev.rcidentity.model.Ids;
 import dev.rcidentity.model.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -23,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static dev.rcidentity.onboarding.OnboardingException.Kind.REFUSED;
 import static dev.rcidentity.onboarding.OnboardingException.Kind.RINGCENTRAL_UNAVAILABLE;
@@ -74,13 +71,12 @@ public final class TokenClient {
     }
 
     private TokenAnswer exchange(URI server, String clientId, String clientSecret, Map<String, String> form) {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(endpoint(server))
                 .timeout(timeout)
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", OAuthRequests.basicAuthorization(clientId, clientSecret))
+                .header("Content-Type", OAuthRequests.FORM_CONTENT_TYPE)
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                .POST(HttpRequest.BodyPublishers.ofString(OAuthRequests.formBody(form)))
                 .build();
         HttpResponse<byte[]> response = send(request, server);
         int status = response.statusCode();
@@ -193,12 +189,5 @@ public final class TokenClient {
             form.put(pairs[i], pairs[i + 1]);
         }
         return form;
-    }
-
-    private static String encode(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }
