@@ -73,9 +73,10 @@ final class Assembly {
         new ConnectionImport(store, cipher, clock).importAll(ConnectionsReader.importEntries(configured));
         Poller poller = lifecycle.add(Poller.create(OptionsFromSettings.poller(settings), kafka, clock));
         pollerMeters = new PollerMeters(poller.metrics(), registry);
-        checks.add(new PollerHealth(poller));
-        lifecycle.add(ConnectionRunner.start(poller, store, cipher, kafka, settings.get(SettingKeys.APPLICATION_ID),
-                OptionsFromSettings.pollerInstance(settings), clock));
+        ConnectionRunner runner = lifecycle.add(ConnectionRunner.startInGroup(poller, store, cipher, kafka,
+                settings.get(SettingKeys.APPLICATION_ID), OptionsFromSettings.pollerInstance(settings),
+                OptionsFromSettings.pollerGroupId(settings), clock));
+        checks.add(new PollerHealth(poller, runner::assignmentLoaded));
         return poller;
     }
 
