@@ -72,10 +72,10 @@ final class Assembly {
         ConnectionStore store = connectionStore(kafka);
         new ConnectionImport(store, cipher, clock).importAll(ConnectionsReader.importEntries(configured));
         Poller poller = lifecycle.add(Poller.create(OptionsFromSettings.poller(settings), kafka, clock));
-        pollerMeters = new PollerMeters(poller.metrics(), registry);
+        String instance = OptionsFromSettings.pollerInstance(settings);
+        pollerMeters = new PollerMeters(poller, instance, registry);
         ConnectionRunner runner = lifecycle.add(ConnectionRunner.startInGroup(poller, store, cipher, kafka,
-                settings.get(SettingKeys.APPLICATION_ID), OptionsFromSettings.pollerInstance(settings),
-                OptionsFromSettings.pollerGroupId(settings), clock));
+                settings.get(SettingKeys.APPLICATION_ID), instance, OptionsFromSettings.pollerGroupId(settings), clock));
         checks.add(new PollerHealth(poller, runner::assignmentLoaded));
         return poller;
     }

@@ -42,7 +42,7 @@ public final class Poller implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    private Poller(PollerOptions options, KafkaClients kafka, Clock clock) {
+    private Poller(PollerOptions options, SweepPacing pacing, KafkaClients kafka, Clock clock) {
         this.options = options;
         this.kafka = kafka;
         this.clock = clock;
@@ -50,18 +50,23 @@ public final class Poller implements AutoCloseable {
         this.publisher = new SnapshotPublisher(new KafkaProducer<>(kafka.producer("rc-identity-poller",
                 options.publishTimeout()), new ByteArraySerializer(), new ByteArraySerializer()), options.publishTimeout());
         this.sweeps = new Sweeps(new ConnectionSweeper(state, publisher, metrics, clock));
-        this.schedule = new SweepSchedule(options.pollInterval(), clock);
+        this.schedule = new SweepSchedule(options.pollInterval(), pacing, clock);
     }
 
     /** A poller holding no connection yet, publishing through {@code kafka}'s clients. */
     public static Poller create(PollerOptions options, KafkaClients kafka, Clock clock) {
-        return new Poller(options, kafka, clock);
+        return create(options, SweepPacing.DEFAULT, kafka, clock);
+    }
+
+    /** As {@link #create(PollerOptions, KafkaClients, Clock)}, its sweeps paced by {@code pacing}. */
+    public static Poller create(PollerOptions options, SweepPacing pacing, KafkaClients kafka, Clock clock) {
+        return new Poller(options, pacing, kafka, clock);
     }
 
     /** A poller for these connections, by name, rotated refresh tokens in memory only (the bench and tests). */
     public static Poller create(List<ConnectionSettings> connections, PollerOptions options, KafkaClients kafka,
                                 Clock clock) {
-        Poller poller = new Poller(options, kafka, clock);
+        Poller poller = new Poller(options, SweepPacing.DEFAULT, kafka, clock);
         Set<String> names = new HashSet<>();
         for (ConnectionSettings settings : connections) {
             if (!names.add(settings.name())) {
@@ -154,6 +159,11 @@ public final class Poller implements AutoCloseable {
     /** The names of the connections held, sorted. */
     public List<String> connectionNames() {
         return connections.values().stream().map(RunningConnection::name).sorted().toList();
+    }
+
+    /** How many connections this instance holds now. */
+    public int heldCount() {
+        return connections.size();
     }
 
     /** True once RingCentral rejected the connection's credentials. */
