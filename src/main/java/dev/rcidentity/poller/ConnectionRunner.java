@@ -83,6 +83,7 @@ public final class ConnectionRunner implements ConnectionAssignment.Holder, Auto
         ConnectionRunner runner = new ConnectionRunner(poller, assignment, store,
                 cipher, StatusPublisher.start(kafka, applicationId, instance, clock), clock);
         poller.addSweepListener(runner::swept);
+        poller.loadStateByAccount();
         poller.start();
         runner.assignment.start(runner);
         return runner;
@@ -160,7 +161,7 @@ public final class ConnectionRunner implements ConnectionAssignment.Holder, Auto
         }
         CredentialSink sink = wanted.durableRefreshToken()
                 ? new DurableCredentials(id, secrets, records, cipher, clock, WRITE_BACKOFF) : CredentialSink.IN_MEMORY;
-        poller.hold(id, settings, sink);
+        poller.hold(id, settings, sink, record.accountId());
         held.put(id, wanted);
         status.held(id, poller.nextSweepAt(id));
         log.info("Connection '{}' ({}) held: sweeping it", record.name(), id);
