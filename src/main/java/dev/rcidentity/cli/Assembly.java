@@ -72,10 +72,11 @@ final class Assembly {
         ConnectionStore store = connectionStore(kafka);
         new ConnectionImport(store, cipher, clock).importAll(ConnectionsReader.importEntries(configured));
         Poller poller = lifecycle.add(Poller.create(OptionsFromSettings.poller(settings), kafka, clock));
-        pollerMeters = new PollerMeters(poller.metrics(), registry);
-        checks.add(new PollerHealth(poller));
-        lifecycle.add(ConnectionRunner.start(poller, store, cipher, kafka, settings.get(SettingKeys.APPLICATION_ID),
-                OptionsFromSettings.pollerInstance(settings), clock));
+        String instance = OptionsFromSettings.pollerInstance(settings);
+        pollerMeters = new PollerMeters(poller, instance, registry);
+        ConnectionRunner runner = lifecycle.add(ConnectionRunner.startInGroup(poller, store, cipher, kafka,
+                settings.get(SettingKeys.APPLICATION_ID), instance, OptionsFromSettings.pollerGroupId(settings), clock));
+        checks.add(new PollerHealth(poller, runner::assignmentLoaded));
         return poller;
     }
 

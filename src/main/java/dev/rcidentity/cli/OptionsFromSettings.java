@@ -14,6 +14,7 @@ import java.util.Optional;
 import static dev.rcidentity.config.SettingKeys.API_TOKEN;
 import static dev.rcidentity.config.SettingKeys.APPLICATION_ID;
 import static dev.rcidentity.config.SettingKeys.APPLICATION_SERVER;
+import static dev.rcidentity.config.SettingKeys.POLLER_GROUP_ID;
 import static dev.rcidentity.config.SettingKeys.CREDENTIALS_KEY;
 import static dev.rcidentity.config.SettingKeys.CREDENTIALS_KEY_FILE;
 import static dev.rcidentity.config.SettingKeys.CREDENTIALS_OLD_KEYS;
@@ -102,6 +103,11 @@ final class OptionsFromSettings {
             return applicationServer(settings);
         }
         return "poller-pid-" + ProcessHandle.current().pid();
+    }
+
+    /** The consumer group through which poller instances share the connections: {@code <APPLICATION_ID>-poller}. */
+    static String pollerGroupId(Settings settings) {
+        return settings.getOrElse(POLLER_GROUP_ID, settings.get(APPLICATION_ID) + "-poller");
     }
 
     /** host:port other instances use to reach this one's HTTP API. */

@@ -4,13 +4,19 @@ import dev.rcidentity.poller.Poller;
 import dev.rcidentity.query.HealthCheck;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
-/** Ready while it holds no connection, or at least one that still has credentials RingCentral accepts. */
+/**
+ * Ready once its assignment is loaded (it knows which connections it holds), while it holds no connection or at least
+ * one that still has credentials RingCentral accepts.
+ */
 final class PollerHealth implements HealthCheck {
     private final Poller poller;
+    private final BooleanSupplier assignmentLoaded;
 
-    PollerHealth(Poller poller) {
+    PollerHealth(Poller poller, BooleanSupplier assignmentLoaded) {
         this.poller = poller;
+        this.assignmentLoaded = assignmentLoaded;
     }
 
     @Override
@@ -25,6 +31,9 @@ final class PollerHealth implements HealthCheck {
 
     @Override
     public Status ready() {
+        if (!assignmentLoaded.getAsBoolean()) {
+            return new Status(false, "waiting for the poller group's assignment");
+        }
         List<String> stopped = poller.connectionNames().stream().filter(poller::isStopped).toList();
         boolean up = poller.connectionNames().isEmpty() || stopped.size() < poller.connectionNames().size();
         return new Status(up, stopped.isEmpty() ? "all connections sweeping" : "stopped (credentials rejected): " + stopped);

@@ -18,6 +18,11 @@ interface ConnectionAssignment extends AutoCloseable {
     /** Says {@code changed} for every connection held now, then follows until closed. */
     void start(Holder holder);
 
+    /** True once what this instance holds is known (the first assignment read). */
+    default boolean loaded() {
+        return true;
+    }
+
     @Override
     void close();
 }

@@ -63,12 +63,35 @@ public final class ConnectionRunner implements ConnectionAssignment.Holder, Auto
      */
     public static ConnectionRunner start(Poller poller, ConnectionStore store, CredentialCipher cipher,
                                          KafkaClients kafka, String applicationId, String instance, Clock clock) {
-        ConnectionRunner runner = new ConnectionRunner(poller, new AllConnections(store), store,
+        return start(poller, new AllConnections(store), store, cipher, kafka, applicationId, instance, clock);
+    }
+
+    /**
+     * As {@link #start}, for the connections of the {@code rc.connections.v1} partitions consumer group
+     * {@code groupId} assigns to this instance; several instances share the connections that way.
+     */
+    public static ConnectionRunner startInGroup(Poller poller, ConnectionStore store, CredentialCipher cipher,
+                                                KafkaClients kafka, String applicationId, String instance,
+                                                String groupId, Clock clock) {
+        return start(poller, new GroupAssignment(store, kafka, groupId), store, cipher, kafka, applicationId,
+                instance, clock);
+    }
+
+    private static ConnectionRunner start(Poller poller, ConnectionAssignment assignment, ConnectionStore store,
+                                          CredentialCipher cipher, KafkaClients kafka, String applicationId,
+                                          String instance, Clock clock) {
+        ConnectionRunner runner = new ConnectionRunner(poller, assignment, store,
                 cipher, StatusPublisher.start(kafka, applicationId, instance, clock), clock);
         poller.addSweepListener(runner::swept);
+        poller.loadStateByAccount();
         poller.start();
         runner.assignment.start(runner);
         return runner;
+    }
+
+    /** True once this instance knows which connections it holds (its first assignment read). */
+    public boolean assignmentLoaded() {
+        return assignment.loaded();
     }
 
     /** The connectionIds this instance runs now. */
@@ -138,7 +161,7 @@ public final class ConnectionRunner implements ConnectionAssignment.Holder, Auto
         }
         CredentialSink sink = wanted.durableRefreshToken()
                 ? new DurableCredentials(id, secrets, records, cipher, clock, WRITE_BACKOFF) : CredentialSink.IN_MEMORY;
-        poller.hold(id, settings, sink);
+        poller.hold(id, settings, sink, record.accountId());
         held.put(id, wanted);
         status.held(id, poller.nextSweepAt(id));
         log.info("Connection '{}' ({}) held: sweeping it", record.name(), id);

@@ -27,12 +27,15 @@ final class ConnectionSweeper {
     private static final Logger log = LoggerFactory.getLogger(ConnectionSweeper.class);
 
     private final PublishedState state;
+    private final StateLoading loading;
     private final SnapshotPublisher publisher;
     private final PollerMetrics metrics;
     private final Clock clock;
 
-    ConnectionSweeper(PublishedState state, SnapshotPublisher publisher, PollerMetrics metrics, Clock clock) {
+    ConnectionSweeper(PublishedState state, StateLoading loading, SnapshotPublisher publisher, PollerMetrics metrics,
+                      Clock clock) {
         this.state = state;
+        this.loading = loading;
         this.publisher = publisher;
         this.metrics = metrics;
         this.clock = clock;
@@ -56,6 +59,7 @@ final class ConnectionSweeper {
         try {
             AccountSnapshot account = readAccount(connection);
             connection.accountId(account.accountId());
+            loading.require(account.accountId());
             tally.logins += publishLogins(connection);
             tally.account = publishAccount(account);
             ExtensionSweep.Result listing = connection.extensionSweep().run(account.accountId());

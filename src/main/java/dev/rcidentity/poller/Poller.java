@@ -35,33 +35,39 @@ public final class Poller implements AutoCloseable {
     private final HttpClient httpClient;
     private final PollerMetrics metrics = new PollerMetrics();
     private final PublishedState state = new PublishedState();
+    private final StateLoading loading;
     private final SnapshotPublisher publisher;
     private final Sweeps sweeps;
     private final SweepSchedule schedule;
-    private boolean stateLoaded;
     private boolean started;
     private boolean closed;
 
-    private Poller(PollerOptions options, KafkaClients kafka, Clock clock) {
+    private Poller(PollerOptions options, SweepPacing pacing, KafkaClients kafka, Clock clock) {
         this.options = options;
         this.kafka = kafka;
         this.clock = clock;
         this.httpClient = RingCentralHttp.newClient(options.connectTimeout());
         this.publisher = new SnapshotPublisher(new KafkaProducer<>(kafka.producer("rc-identity-poller",
                 options.publishTimeout()), new ByteArraySerializer(), new ByteArraySerializer()), options.publishTimeout());
-        this.sweeps = new Sweeps(new ConnectionSweeper(state, publisher, metrics, clock));
-        this.schedule = new SweepSchedule(options.pollInterval(), clock);
+        this.loading = new StateLoading(state, kafka, STATE_LOAD_TIMEOUT);
+        this.sweeps = new Sweeps(new ConnectionSweeper(state, loading, publisher, metrics, clock));
+        this.schedule = new SweepSchedule(options.pollInterval(), pacing, clock);
     }
 
     /** A poller holding no connection yet, publishing through {@code kafka}'s clients. */
     public static Poller create(PollerOptions options, KafkaClients kafka, Clock clock) {
-        return new Poller(options, kafka, clock);
+        return create(options, SweepPacing.DEFAULT, kafka, clock);
+    }
+
+    /** As {@link #create(PollerOptions, KafkaClients, Clock)}, its sweeps paced by {@code pacing}. */
+    public static Poller create(PollerOptions options, SweepPacing pacing, KafkaClients kafka, Clock clock) {
+        return new Poller(options, pacing, kafka, clock);
     }
 
     /** A poller for these connections, by name, rotated refresh tokens in memory only (the bench and tests). */
     public static Poller create(List<ConnectionSettings> connections, PollerOptions options, KafkaClients kafka,
                                 Clock clock) {
-        Poller poller = new Poller(options, kafka, clock);
+        Poller poller = new Poller(options, SweepPacing.DEFAULT, kafka, clock);
         Set<String> names = new HashSet<>();
         for (ConnectionSettings settings : connections) {
             if (!names.add(settings.name())) {
@@ -73,19 +79,34 @@ public final class Poller implements AutoCloseable {
         return poller;
     }
 
-    /** Loads what was published before, then sweeps every connection held now and every poll interval after. */
+    /**
+     * Loads what was published before (unless {@link #loadStateByAccount}), then sweeps every connection held now and
+     * every poll interval after.
+     */
     public synchronized void start() {
         if (started) {
             return;
         }
-        loadPublishedState();
+        if (!loading.isByAccount()) {
+            loadPublishedState();
+        }
         started = true;
         connections.values().forEach(this::schedule);
         log.info("Poller started: {} connection(s) held, a sweep every {}", connections.size(), options.pollInterval());
     }
 
+    /** Reads the published state of an account before its first sweep here, not every account's at start. */
+    void loadStateByAccount() {
+        loading.byAccount();
+    }
+
     /** Starts running a connection (sweeping at once when started). */
-    synchronized RunningConnection hold(String key, ConnectionSettings settings, CredentialSink sink) {
+    RunningConnection hold(String key, ConnectionSettings settings, CredentialSink sink) {
+        return hold(key, settings, sink, null);
+    }
+
+    /** As {@link #hold(String, ConnectionSettings, CredentialSink)}, for a connection known to act in {@code accountId}. */
+    synchronized RunningConnection hold(String key, ConnectionSettings settings, CredentialSink sink, String accountId) {
         if (closed) {
             throw new IllegalStateException("the poller is closed");
         }
@@ -94,6 +115,8 @@ public final class Poller implements AutoCloseable {
         if (connections.putIfAbsent(key, connection) != null) {
             throw new IllegalStateException("connection " + key + " is held already");
         }
+        connection.accountId(accountId);
+        loading.expect(accountId);
         if (started) {
             schedule(connection);
         }
@@ -116,6 +139,10 @@ public final class Poller implements AutoCloseable {
             log.warn("Connection '{}': the sweep in progress did not end within {} of its release", connection.name(),
                     RELEASE_WAIT);
         }
+        String account = connection.accountId();
+        if (account != null && connections.values().stream().noneMatch(c -> account.equals(c.accountId()))) {
+            loading.forget(account);
+        }
         return connection;
     }
 
@@ -134,11 +161,8 @@ public final class Poller implements AutoCloseable {
     }
 
     /** Reads the compacted topics once (done by {@link #start()} and the first {@link #sweepOnce}). */
-    public synchronized void loadPublishedState() {
-        if (!stateLoaded) {
-            state.load(kafka, STATE_LOAD_TIMEOUT);
-            stateLoaded = true;
-        }
+    public void loadPublishedState() {
+        loading.loadEverything();
     }
 
     /** Runs one sweep of the named connection now, in the caller's thread, waiting for one in progress to end. */
@@ -154,6 +178,11 @@ public final class Poller implements AutoCloseable {
     /** The names of the connections held, sorted. */
     public List<String> connectionNames() {
         return connections.values().stream().map(RunningConnection::name).sorted().toList();
+    }
+
+    /** How many connections this instance holds now. */
+    public int heldCount() {
+        return connections.size();
     }
 
     /** True once RingCentral rejected the connection's credentials. */

@@ -23,6 +23,7 @@ public final class PollerMetrics {
     private final LongAdder sweepsCompleted = new LongAdder();
     private final LongAdder sweepsFailed = new LongAdder();
     private final Map<String, Duration> lastSweepDuration = new ConcurrentHashMap<>();
+    private final LongAdder sweepNanos = new LongAdder();
 
     void request(ApiGroup group, int status) {
         requests.computeIfAbsent(new RequestKey(group, status), k -> new LongAdder()).increment();
@@ -39,6 +40,7 @@ public final class PollerMetrics {
     void sweepEnded(String connection, boolean completed, Duration took) {
         (completed ? sweepsCompleted : sweepsFailed).increment();
         lastSweepDuration.put(connection, took);
+        sweepNanos.add(took.toNanos());
     }
 
     public Map<RequestKey, Long> requests() {
@@ -64,6 +66,11 @@ public final class PollerMetrics {
 
     public long sweepsFailed() {
         return sweepsFailed.sum();
+    }
+
+    /** How long every sweep (completed or failed) took, in total. */
+    public Duration sweepTime() {
+        return Duration.ofNanos(sweepNanos.sum());
     }
 
     /** By connection name: how long its last sweep (completed or failed) took. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The newest snapshot the poller published for every extension and account: what the compacted topics hold. It
@@ -64,10 +65,11 @@ final class PublishedState {
     }
 
     /**
-     * Reads {@code rc.extensions.v1} and {@code rc.accounts.v1} from the beginning to the end offsets of the moment.
-     * Records that cannot be read are skipped (the next sweep publishes those extensions again).
+     * Reads {@code rc.extensions.v1} and {@code rc.accounts.v1} from the beginning to the end offsets of the moment,
+     * keeping the records of the accounts {@code wanted} accepts (the others are left as they are). Records that
+     * cannot be read are skipped (the next sweep publishes those extensions again).
      */
-    void load(KafkaClients kafka, Duration timeout) {
+    void load(KafkaClients kafka, Duration timeout, Predicate<String> wanted) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.readCommittedConsumer(
                 "rc-identity-poller-state"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -86,22 +88,34 @@ final class PublishedState {
                 if (System.nanoTime() - deadline > 0) {
                     throw new IllegalStateException("Reading the published snapshots took longer than " + timeout);
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach(this::apply);
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> apply(record, wanted));
             }
         }
         log.info("Loaded {} published extensions and {} accounts from the compacted topics", extensions.size(),
                 accounts.size());
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> record) {
+    /** Lets go of what was published for the account (this instance no longer sweeps it). */
+    void forget(String accountId) {
+        extensions.values().removeIf(e -> e.accountId().equals(accountId));
+        accounts.remove(accountId);
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record, Predicate<String> wanted) {
         if (record.key() == null) {
             return;
         }
         String key = new String(record.key(), StandardCharsets.UTF_8);
         try {
             if (record.topic().equals(Topics.EXTENSIONS.name())) {
-                apply(extensions, key, Topics.EXTENSIONS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
-            } else {
+                ExtensionSnapshot value = Topics.EXTENSIONS.valueSerde().deserializer().deserialize(record.topic(),
+                        record.value());
+                if (value == null) {
+                    extensions.computeIfPresent(key, (k, last) -> wanted.test(last.accountId()) ? null : last);
+                } else if (wanted.test(value.accountId())) {
+                    extensions.put(key, value);
+                }
+            } else if (wanted.test(key)) {
                 apply(accounts, key, Topics.ACCOUNTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
             }
         } catch (SerializationException e) {

@@ -17,21 +17,28 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The poller's threads: one fixed-rate schedule per connection (the first run at once), and one-off tasks. */
+/**
+ * The poller's threads, {@link SweepPacing#maxConcurrentSweeps} of them: one fixed-rate schedule per connection, and
+ * one-off tasks. First runs are handed out {@link SweepPacing#startGap} apart (the first one at once), which spreads
+ * the schedules' phases.
+ */
 final class SweepSchedule {
     private static final Logger log = LoggerFactory.getLogger(SweepSchedule.class);
-    private static final int MAX_THREADS = 8;
 
     private final Map<String, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
     private final Duration interval;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    private final long startGapNanos;
+    /** When the next first run may start (System.nanoTime); guarded by this. */
+    private long nextStart = System.nanoTime();
 
-    SweepSchedule(Duration interval, Clock clock) {
+    SweepSchedule(Duration interval, SweepPacing pacing, Clock clock) {
         this.interval = interval;
         this.clock = clock;
+        this.startGapNanos = pacing.startGap().toNanos();
         AtomicInteger threads = new AtomicInteger();
-        this.scheduler = Executors.newScheduledThreadPool(MAX_THREADS, r -> {
+        this.scheduler = Executors.newScheduledThreadPool(pacing.maxConcurrentSweeps(), r -> {
             Thread thread = new Thread(r, "rc-poller-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -39,7 +46,15 @@ final class SweepSchedule {
     }
 
     void start(String key, Runnable sweep) {
-        schedules.put(key, scheduler.scheduleAtFixedRate(sweep, 0, interval.toMillis(), TimeUnit.MILLISECONDS));
+        schedules.put(key, scheduler.scheduleAtFixedRate(sweep, firstRunDelayNanos(), interval.toNanos(),
+                TimeUnit.NANOSECONDS));
+    }
+
+    private synchronized long firstRunDelayNanos() {
+        long now = System.nanoTime();
+        long at = Math.max(now, nextStart);
+        nextStart = at + startGapNanos;
+        return at - now;
     }
 
     /** Ends the key's schedule; {@code interrupt}: a run in progress is interrupted too. */

@@ -6,9 +6,26 @@
  * <p>Entry points: {@link dev.rcidentity.poller.Poller#create} and {@link dev.rcidentity.poller.ConnectionRunner#start}
  * (the topics must exist; the poller reads the compacted ones first), then {@code close()}. Decisions worth knowing:
  * <ul>
- *   <li>Which connections an instance holds is behind {@code ConnectionAssignment}: every one today, the partitions a
- *       consumer group assigns to the instance once several instances share the work. A dropped connection is
- *       stopped before the call returns.</li>
+ *   <li>Which connections an instance holds is behind {@code ConnectionAssignment}. The commands use
+ *       {@code GroupAssignment}: the instances are members of consumer group {@code POLLER_GROUP_ID} on
+ *       {@code rc.connections.v1} (cooperative-sticky, Kafka's group membership rather than a coordinator of ours)
+ *       and each holds the connections of its partitions; {@code AllConnections} (every one) remains for a lone
+ *       instance in tests. A revoked or lost partition's connections are stopped (sweeps interrupted, a token
+ *       exchange in progress completed and stored) before the rebalance listener returns, so two instances never
+ *       sweep or refresh one connection at once. A killed instance's connections move after the group's session
+ *       timeout (Kafka's {@code session.timeout.ms}, 45 s by default). The group consumer only learns which
+ *       connections are in which partition (each newly assigned partition is read from its beginning, no offset is
+ *       committed); the records themselves come from the {@code ConnectionStore}, and a connection is told only once
+ *       the store has its record, so an instance never acts on a record it has not read.</li>
+ *   <li>Published state is per account ({@code StateLoading}): an account's is read before its first sweep on the
+ *       instance, together with every account announced by the records of connections held meanwhile, and
+ *       forgotten when its last connection is released, so memory follows the instance's share and a taker-over
+ *       knows what the previous holder published. Start-up and takeover time still depend on the topics' size: a
+ *       read scans {@code rc.extensions.v1} and {@code rc.accounts.v1} whole, filtering by account (a store keyed
+ *       by account would remove that). Connections given by name ({@code Poller.create} with settings: bench,
+ *       tests) read every account's state at start.</li>
+ *   <li>Sweeps are paced per instance ({@code SweepPacing}): at most 8 at once (the sweep threads), and connections
+ *       held together start 100 ms apart, which spreads their fixed-rate schedules over the interval.</li>
  *   <li>Rotation is durable before use: a token exchange that returns a new refresh token (the presented one is then
  *       spent) writes the connection record, re-encrypted, acks=all, before the new access token leaves
  *       {@code TokenManager}; a failed write is retried a bounded number of times and the connection does not sweep

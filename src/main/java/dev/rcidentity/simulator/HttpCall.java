@@ -30,6 +30,7 @@ final class HttpCall {
     RateLimitGroup group;
     String clientId;
     String ownerId;
+    String tokenId;
 
     HttpCall(HttpExchange exchange) {
         this.exchange = exchange;

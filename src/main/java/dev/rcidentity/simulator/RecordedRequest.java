@@ -8,6 +8,8 @@ import java.time.Instant;
  * @param group    the rate-limit group, null when the request never reached one (unknown path, missing token)
  * @param clientId the application, when known (null for a request without valid credentials)
  * @param ownerId  the extension the token acts for, when known
+ * @param tokenId  which access token authenticated it (a digest, not the token), null for none: tells the
+ *                 holders of one connection apart, since each obtains its own
  */
 public record RecordedRequest(
         Instant time,
@@ -16,5 +18,6 @@ public record RecordedRequest(
         RateLimitGroup group,
         int status,
         String clientId,
-        String ownerId) {
+        String ownerId,
+        String tokenId) {
 }

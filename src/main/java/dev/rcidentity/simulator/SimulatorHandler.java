@@ -71,7 +71,7 @@ final class SimulatorHandler implements HttpHandler {
             }
             log.add(new RecordedRequest(received, call.method(), Redaction.pathAndQuery(call), call.group,
                     call.status(),
-                    call.clientId, call.ownerId));
+                    call.clientId, call.ownerId, call.tokenId));
             try {
                 call.send(faults.responseDelay());
             } catch (IOException e) {
@@ -220,7 +220,9 @@ final class SimulatorHandler implements HttpHandler {
             call.json(401, WireFormat.error("AGW-401", "Authorization header is not specified", null));
             return Optional.empty();
         }
-        TokenService.Lookup lookup = tokens.access(header.substring(7).trim());
+        String token = header.substring(7).trim();
+        call.tokenId = tokenId(token);
+        TokenService.Lookup lookup = tokens.access(token);
         switch (lookup.check()) {
             case VALID:
                 return Optional.of(lookup.grant());
@@ -232,6 +234,16 @@ final class SimulatorHandler implements HttpHandler {
                 call.header("WWW-Authenticate", "Bearer realm=\"RingCentral REST API\", error=\"invalid_token\"");
                 call.json(401, WireFormat.error("TokenInvalid", "Token not found", null));
                 return Optional.empty();
+        }
+    }
+
+    /** The first 12 hex digits of the token's SHA-256: names it in the request log without revealing it. */
+    private static String tokenId(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

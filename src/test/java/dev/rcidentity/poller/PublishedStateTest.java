@@ -47,4 +47,15 @@ class PublishedStateTest {
         List<ExtensionSnapshot> gone = state.vanished("1", Set.of("10"), T2);
         assertEquals(List.of(ext("1", "11", "101", T1).asDeleted(T2)), gone);
     }
+
+    @Test
+    void forgettingAnAccountKeepsTheOthers() {
+        state.published(ext("1", "10", "100", T1));
+        state.published(ext("2", "20", "100", T1));
+        state.published(new AccountSnapshot("1", "Acme", "+1", "Confirmed", "RingCentral", T1));
+        state.forget("1");
+        assertTrue(state.changed(ext("1", "10", "100", T2)), "account 1's extension is unknown again");
+        assertTrue(state.changed(new AccountSnapshot("1", "Acme", "+1", "Confirmed", "RingCentral", T2)));
+        assertFalse(state.changed(ext("2", "20", "100", T2)), "account 2's is kept");
+    }
 }
