@@ -229,15 +229,15 @@ class OwnersIT {
     @Test
     void aReplayedLoginThatChangesNothingIsStillSeenProcessedByItsWait() throws Exception {
         String owner = SEATS.get(5);
-        String login = "{\"owner_id\": \"" + owner + "\", \"loggedInAt\": \"" + T0.plusSeconds(300) + "\"}";
+        String login = "{\"owner_id\": \"" + owner + "\", \"loggedInAt\": \"" + T0.plusMillis(317_123) + "\"}";
         TestInstance.Response posted = first.post("/v1/logins?wait=PT5S", login, null);
         assertEquals(200, posted.status(), posted.body());
-        assertEquals(1, json(posted).path("loginCount").asLong(), posted.body());
+        long counted = json(posted).path("loginCount").asLong(); // other tests log this seat in too
         // The same login again: counted once, so the identity store is not written and its position does not move.
         for (TestInstance instance : List.of(first, second)) {
             TestInstance.Response replayed = instance.post("/v1/logins?wait=PT5S", login, null);
             assertEquals(200, replayed.status(), "a replay's wait ends when its record is processed: " + replayed.body());
-            assertEquals(1, json(replayed).path("loginCount").asLong(), replayed.body());
+            assertEquals(counted, json(replayed).path("loginCount").asLong(), "counted once: " + replayed.body());
             String token = replayed.header("X-Consistency-Token");
             TestInstance.Response read = instance.get("/v1/owners/" + owner + "?after=" + token + "&wait=PT5S");
             assertEquals(200, read.status(), read.body());
