@@ -86,7 +86,8 @@ public final class BenchRunner {
                 add(List.of(throughput.snapshots().relativeTo(streamsFloor)));
 
                 step("latency at half the login throughput");
-                add(LoginLatency.run(kafka, options, workload, logins.value()));
+                List<Figure> latency = LoginLatency.run(kafka, options, workload, logins.value());
+                add(latency);
 
                 MemoryProbe afterLoad = MemoryProbe.now();
                 MemoryProbe afterLoadGc = MemoryProbe.afterGc();
@@ -100,7 +101,7 @@ public final class BenchRunner {
                 step("lookups through the HTTP API, with a second instance");
                 app.close(); // the lookup step runs the production wiring on the same state
                 add(new LookupLoad(kafka, options, launcher).run(APPLICATION_ID, stateDir, work.resolve("state-b"),
-                        workload));
+                        workload, latency.get(1)));
             } finally {
                 app.close();
             }

@@ -43,6 +43,30 @@ final class JavaLoadClient implements LoadClient {
 
     @Override
     public Load run(int port, List<String> paths, String expectedFrom) throws Exception {
+        return measure(i -> {
+            HttpResponse<byte[]> response = get(port, paths.get(i % paths.size()));
+            return response.statusCode() == 200 && (expectedFrom == null || expectedFrom.equals(
+                    response.headers().firstValue(Headers.SERVED_FROM).orElse(null)));
+        });
+    }
+
+    @Override
+    public Load post(int port, String path, List<String> bodies) throws Exception {
+        return measure(i -> {
+            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(TIMEOUT).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size()))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return response.statusCode() / 100 == 2;
+        });
+    }
+
+    /** One exchange of the load; whether its answer was the expected one. */
+    private interface Exchange {
+        boolean send(int i) throws Exception;
+    }
+
+    private Load measure(Exchange exchange) throws Exception {
         double[] latencies = new double[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger unexpected = new AtomicInteger();
@@ -56,10 +80,7 @@ final class JavaLoadClient implements LoadClient {
                     while ((i = next.getAndIncrement()) < requests) {
                         long sent = System.nanoTime();
                         try {
-                            HttpResponse<byte[]> response = get(port, paths.get(i % paths.size()));
-                            boolean servedRight = expectedFrom == null || expectedFrom.equals(
-                                    response.headers().firstValue(Headers.SERVED_FROM).orElse(null));
-                            if (response.statusCode() != 200 || !servedRight) {
+                            if (!exchange.send(i)) {
                                 unexpected.incrementAndGet();
                             }
                         } catch (Exception e) {

@@ -2,7 +2,7 @@ package dev.rcidentity.bench;
 
 import java.util.List;
 
-/** Sends GETs over keep-alive connections at a fixed concurrency, and reports the rate and latencies. */
+/** Sends GETs (or POSTs) over keep-alive connections at a fixed concurrency, and reports the rate and latencies. */
 interface LoadClient {
     /** What measured, as the results table names it. */
     String name();
@@ -12,6 +12,9 @@ interface LoadClient {
      * not served the {@code expectedFrom} way) counts as unexpected.
      */
     Load run(int port, List<String> paths, String expectedFrom) throws Exception;
+
+    /** POSTs each of {@code bodies} (JSON) to {@code path} in turn; an answer that is not 2xx counts as unexpected. */
+    Load post(int port, String path, List<String> bodies) throws Exception;
 
     record Load(double requestsPerSecond, double p50Ms, double p99Ms, long unexpected) {
     }

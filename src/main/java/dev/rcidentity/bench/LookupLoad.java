@@ -36,7 +36,9 @@ final class LookupLoad {
         this.launcher = launcher;
     }
 
-    List<Figure> run(String applicationId, Path stateDirA, Path stateDirB, Workload workload) throws Exception {
+    /** @param loginP99 the latency step's login -> identity p99, which the read-your-writes wait is held to */
+    List<Figure> run(String applicationId, Path stateDirA, Path stateDirB, Workload workload, Figure loginP99)
+            throws Exception {
         int portA = BenchKafka.freePort();
         int portB = BenchKafka.freePort();
         try (AppLauncher.App a = launcher.start(kafka.bootstrapServers(), applicationId, stateDirA, portA);
@@ -58,9 +60,7 @@ final class LookupLoad {
             awaitAnswer(portA, remote.get(0));
             awaitAnswer(portA, local.get(0));
 
-            LoadClient client = WrkLoadClient.find(options.lookupConcurrency(), options.lookupWindow(),
-                            options.workDir().resolve("wrk"))
-                    .orElseGet(() -> new JavaLoadClient(options.lookupRequests(), options.lookupConcurrency()));
+            LoadClient client = client(options.lookupRequests());
             List<LoadClient.Load> floor = new ArrayList<>();
             List<LoadClient.Load> locals = new ArrayList<>();
             List<LoadClient.Load> forwarded = new ArrayList<>();
@@ -69,8 +69,43 @@ final class LookupLoad {
                 locals.add(client.run(portA, local, "local"));
                 forwarded.add(client.run(portA, remote, "forwarded"));
             }
-            return LookupFigures.of(client.name(), floor, locals, forwarded);
+            List<Figure> figures = new ArrayList<>(LookupFigures.of(client.name(), floor, locals, forwarded));
+            figures.addAll(batches(portA, workload, local, remote, figures.get(2), loginP99));
+            return figures;
         }
+    }
+
+    /** Owner and number batches and logins with ?wait against A, beside its single local GETs. */
+    private List<Figure> batches(int portA, Workload workload, List<String> local, List<String> remote, Figure singleGets,
+                                 Figure loginP99) throws Exception {
+        BatchLoad batches = new BatchLoad(workload);
+        List<String> owners = new ArrayList<>();
+        for (String path : local) {
+            owners.add(path.substring(path.lastIndexOf('/') + 1));
+        }
+        for (String path : remote) {
+            owners.add(path.substring(path.lastIndexOf('/') + 1));
+        }
+        List<String> ownerBodies = batches.ownerBatches(owners);
+        List<String> numberBodies = batches.numberBatches();
+        List<String> loginBodies = batches.logins();
+        LoadClient batchClient = client(options.lookupRequests() / 200 + 10);
+        LoadClient loginClient = client(options.lookupRequests() / 20 + 10);
+        List<LoadClient.Load> ownerLoads = new ArrayList<>();
+        List<LoadClient.Load> numberLoads = new ArrayList<>();
+        List<LoadClient.Load> waits = new ArrayList<>();
+        for (int rep = 0; rep < options.repetitions(); rep++) {
+            ownerLoads.add(batchClient.post(portA, "/v1/owners/resolve", ownerBodies));
+            numberLoads.add(batchClient.post(portA, "/v1/numbers/resolve", numberBodies));
+            waits.add(loginClient.post(portA, "/v1/logins?wait=PT2S", loginBodies));
+        }
+        return BatchLoad.figures(batchClient.name(), ownerLoads, numberLoads, waits, singleGets, loginP99);
+    }
+
+    /** wrk when it is installed; else the in-JVM client sending {@code requests} requests a repetition. */
+    private LoadClient client(int requests) {
+        return WrkLoadClient.find(options.lookupConcurrency(), options.lookupWindow(), options.workDir().resolve("wrk"))
+                .orElseGet(() -> new JavaLoadClient(requests, options.lookupConcurrency()));
     }
 
     /** Until both instances hold active partitions (the cooperative rebalance takes more than one round). */

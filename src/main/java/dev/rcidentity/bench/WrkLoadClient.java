@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -13,19 +14,25 @@ import java.util.regex.Pattern;
 
 /**
  * {@code wrk} (the Debian package), an external client in its own process: it measures the server, not a Java client
- * beside it. A small Lua script cycles over the paths. wrk counts answers that are not 2xx/3xx; it does not look at
+ * beside it. A small Lua script cycles over the paths (or over the bodies POSTed to one path). wrk counts answers that are not 2xx/3xx; it does not look at
  * {@code X-Served-From}, so the keys are chosen by where they live beforehand.
  */
 final class WrkLoadClient implements LoadClient {
     private static final String SCRIPT = """
-            local paths = {}
+            local requests = {}
             local i = 0
             function init(args)
-              for line in io.lines(args[1]) do paths[#paths + 1] = line end
+              for line in io.lines(args[1]) do
+                if args[2] then
+                  requests[#requests + 1] = wrk.format("POST", args[2], {["Content-Type"] = "application/json"}, line)
+                else
+                  requests[#requests + 1] = wrk.format("GET", line)
+                end
+              end
             end
             function request()
-              i = i % #paths + 1
-              return wrk.format("GET", paths[i])
+              i = i % #requests + 1
+              return requests[i]
             end
             """;
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
@@ -70,14 +77,25 @@ final class WrkLoadClient implements LoadClient {
 
     @Override
     public Load run(int port, List<String> paths, String expectedFrom) throws Exception {
+        return run(port, paths, List.of());
+    }
+
+    @Override
+    public Load post(int port, String path, List<String> bodies) throws Exception {
+        return run(port, bodies.stream().map(body -> body.replace('\n', ' ')).toList(), List.of(path));
+    }
+
+    private Load run(int port, List<String> lines, List<String> postPath) throws Exception {
         Files.createDirectories(workDir);
         Path script = workDir.resolve("paths.lua");
         Path pathList = Files.createTempFile(workDir, "paths", ".txt");
         Files.writeString(script, SCRIPT);
-        Files.write(pathList, paths);
-        Process process = new ProcessBuilder("wrk", "-t", "2", "-c", String.valueOf(connections),
+        Files.write(pathList, lines);
+        List<String> command = new ArrayList<>(List.of("wrk", "-t", "2", "-c", String.valueOf(connections),
                 "-d", window.toSeconds() + "s", "--latency", "-s", script.toString(), "http://127.0.0.1:" + port,
-                "--", pathList.toString()).redirectErrorStream(true).start();
+                "--", pathList.toString()));
+        command.addAll(postPath);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(window.toSeconds() + 30, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,6 +34,7 @@ final class ApiHandler extends Handler.Abstract {
     private final MeterRegistry registry;
     private final HttpServerOptions options;
     private final Scheduler scheduler;
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     ApiHandler(Router router, String apiToken, MeterRegistry registry, HttpServerOptions options, Scheduler scheduler) {
         this.router = router;
@@ -128,13 +131,19 @@ final class ApiHandler extends Handler.Abstract {
         response.write(true, ByteBuffer.wrap(answer.body()), callback);
     }
 
+    /** The timer of one route, method, status and way of serving; looked up once, not built per request. */
+    private record TimerKey(String route, String method, int status, String served) {
+    }
+
     private void record(String template, String method, ApiResponse answer, long start) {
-        Timer.builder("rc_identity_http_requests")
-                .tag("route", template)
-                .tag("method", method)
-                .tag("status", String.valueOf(answer.status()))
-                .tag("served", answer.headers().getOrDefault(Headers.SERVED_FROM, "local"))
-                .register(registry)
+        TimerKey key = new TimerKey(template, method, answer.status(),
+                answer.headers().getOrDefault(Headers.SERVED_FROM, "local"));
+        timers.computeIfAbsent(key, k -> Timer.builder("rc_identity_http_requests")
+                        .tag("route", k.route())
+                        .tag("method", k.method())
+                        .tag("status", String.valueOf(k.status()))
+                        .tag("served", k.served())
+                        .register(registry))
                 .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 }

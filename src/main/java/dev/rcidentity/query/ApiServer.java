@@ -2,7 +2,6 @@ package dev.rcidentity.query;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -16,9 +15,11 @@ import java.util.List;
 
 /**
  * The API's HTTP server: Jetty's core handlers (no servlet layer), with the deadlines and limits of
- * {@link HttpServerOptions}. Beyond {@code maxConnections} it stops accepting: new connections wait in the listen
- * backlog while idle ones are closed after one second, and the kernel refuses those beyond the backlog. On close it
- * stops accepting, lets in-flight requests finish within {@code stopTimeout}, then closes every connection.
+ * {@link HttpServerOptions}. Beyond {@code maxConnections} a new connection is answered 503 with Retry-After and closed
+ * ({@link ConnectionBound}). Those refusals are bounded as well: with {@link #refusing} more connections open, the
+ * server stops accepting (new connections wait in the listen backlog while idle ones are closed after one second, and
+ * the kernel refuses those beyond the backlog). On close it stops accepting, lets in-flight requests finish within
+ * {@code stopTimeout}, then closes every connection.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -47,7 +48,8 @@ public final class ApiServer implements AutoCloseable {
         http.setRequestHeaderSize(options.maxRequestHeaderBytes());
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, new ConnectionBound(http, options.maxConnections(),
+                registry.counter("rc_identity_http_connections_refused")));
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(options.idleTimeout().toMillis());
@@ -56,7 +58,8 @@ public final class ApiServer implements AutoCloseable {
         connector.setAcceptedTcpNoDelay(true);
         server.addConnector(connector);
 
-        NetworkConnectionLimit limit = new NetworkConnectionLimit(options.maxConnections(), connector);
+        NetworkConnectionLimit limit = new NetworkConnectionLimit(options.maxConnections() + refusing(options),
+                connector);
         limit.setEndPointIdleTimeout(IDLE_TIMEOUT_WHEN_FULL_MS);
         server.addBean(limit);
 
@@ -75,6 +78,11 @@ public final class ApiServer implements AutoCloseable {
                     + "): set HTTP_HOST/HTTP_PORT to a free address", e);
         }
         return new ApiServer(server, connector, router);
+    }
+
+    /** How many refused connections may be open at once, on top of the served ones (each lingers up to a second). */
+    static int refusing(HttpServerOptions options) {
+        return Math.max(16, options.maxConnections() / 8);
     }
 
     public int port() {

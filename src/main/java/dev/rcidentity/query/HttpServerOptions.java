@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param idleTimeout          a connection on which nothing moves is closed after this
  * @param requestTimeout       a request not answered within this gets 503 with Retry-After
  * @param stopTimeout          on stop, in-flight requests get this long to finish
- * @param maxConnections       connections open at once; beyond it the server stops accepting until one closes
+ * @param maxConnections       connections served at once; one beyond is answered 503 with Retry-After and closed
  * @param maxRequestHeaderBytes request line plus headers; larger ones get 431
  * @param maxBodyBytes         request bodies; larger ones get 413
  * @param maxDiscardBytes      after a 413, up to this much of the body is read and dropped before the connection is

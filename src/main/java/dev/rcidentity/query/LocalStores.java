@@ -4,12 +4,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.UnknownStateStoreException;
-import org.apache.kafka.streams.query.FailureReason;
-import org.apache.kafka.streams.query.KeyQuery;
 import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.query.VersionedKeyQuery;
@@ -19,26 +15,40 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.VersionedRecord;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Reads one partition of a store on this instance with IQv2. An empty result means "this instance cannot answer for
- * that partition now": Kafka Streams is not running or is rebalancing, the partition is not hosted here, not active
- * when active was required, or still restoring. A present result holds the value, which may itself be null (not
- * found). Anything else (a store name the topology does not have, a store that failed the query) is a programming
- * error and throws, so that it answers 500 and is logged instead of passing for a passing unavailability.
+ * Reads one partition of a store on this instance. An empty result means "this instance cannot answer for that
+ * partition now": Kafka Streams is not running or is rebalancing, the partition is not hosted here, not active when
+ * active was required, or still restoring. A present result holds the value, which may itself be null (not found).
+ * Anything else (a store name the topology does not have, a store that failed the query) is a programming error and
+ * throws, so that it answers 500 and is logged instead of passing for an unavailability.
+ * <p>
+ * Key-value stores are read through their read-only views (IQv1), not IQv2: Kafka Streams 4.3's IQv2 query takes a
+ * RocksDB store's position lock before the store's lock while the stream thread's put takes them the other way round
+ * (KAFKA-19629), so an IQv2 key or range read racing a write can deadlock both. The read-only view takes the store's
+ * lock only. A view resolves its store on every read, so one view per store partition serves every read. The versioned
+ * store ({@code extensions}) is read with IQv2: there a put and a query both take the position lock first.
  */
 final class LocalStores implements LocalReads {
     /** The value read; {@code value} is null when the key is absent. */
     record Read<V>(V value) {
     }
 
+    private record View(String store, int partition, boolean activeOnly) {
+    }
+
     private final KafkaStreams streams;
+    private final StorePositions positions;
+    private final Map<View, ReadOnlyKeyValueStore<?, ?>> views = new ConcurrentHashMap<>();
 
     LocalStores(KafkaStreams streams) {
         this.streams = streams;
+        this.positions = new StorePositions(streams);
     }
 
     @Override
@@ -51,94 +61,63 @@ final class LocalStores implements LocalReads {
     }
 
     /**
-     * @param bound the position the store must have reached (empty result until it has); null for none. Kafka Streams
-     *              4.3 drops the bound of a query that requires the active copy, and its IQv2 key query takes the
-     *              store's position lock before the store lock while a write takes them the other way round
-     *              (KAFKA-19629: a read racing the stream thread can deadlock both). So a bounded read first asks for
-     *              the position alone ({@link PositionProbe}: position lock only), then, once that has reached the
-     *              bound, reads the key through the store's read-only view (store lock only), which sees the write.
+     * @param bound the position the store must have reached (empty result until it has, see {@link StorePositions});
+     *              null for none. Kafka Streams 4.3 drops the bound of an IQv2 query that requires the active copy, so
+     *              the bound is checked here, before the read.
      */
     <K, V> Optional<Read<V>> get(String store, K key, int partition, boolean activeOnly, Position bound) {
-        if (bound == null) {
-            return query(store, KeyQuery.withKey(key), partition, activeOnly);
-        }
-        if (!reached(position(store, partition, activeOnly), bound, partition)) {
+        if (bound != null && !positions.reached(store, partition, activeOnly, bound)) {
             return Optional.empty();
         }
-        StoreQueryParameters<ReadOnlyKeyValueStore<K, V>> parameters = StoreQueryParameters
-                .fromNameAndType(store, QueryableStoreTypes.<K, V>keyValueStore()).withPartition(partition);
-        try {
-            return Optional.of(new Read<>(streams.store(activeOnly ? parameters : parameters.enableStaleStores()).get(key)));
-        } catch (InvalidStateStoreException e) {
-            return Optional.empty(); // not active here any more, rebalancing, stopping
-        }
-    }
-
-    /** A query no store layer handles: the store answers UNKNOWN_QUERY_TYPE with its position, under its position lock. */
-    private static final class PositionProbe implements Query<Void> {
-    }
-
-    /** The position of this instance's copy of a store partition; null when it cannot say now. */
-    private Position position(String store, int partition, boolean activeOnly) {
-        StateQueryRequest<Void> request = StateQueryRequest.inStore(store).withQuery(new PositionProbe())
-                .withPartitions(Set.of(partition));
-        try {
-            QueryResult<Void> result = streams.query(activeOnly ? request.requireActive() : request)
-                    .getPartitionResults().get(partition);
-            return result == null || result.getFailureReason() != FailureReason.UNKNOWN_QUERY_TYPE ? null
-                    : result.getPosition();
-        } catch (InvalidStateStoreException e) {
-            return null;
-        }
-    }
-
-    <K, V> Optional<Read<VersionedRecord<V>>> getVersioned(String store, K key, Instant asOf, int partition, boolean activeOnly) {
-        VersionedKeyQuery<K, V> query = VersionedKeyQuery.withKey(key);
-        return query(store, asOf == null ? query : query.asOf(asOf), partition, activeOnly);
+        return this.<K, V, V>onView(store, partition, activeOnly, view -> view.get(key));
     }
 
     /** Visits the keys from {@code from} to {@code to} in order; the iterator is always closed. */
     <K, V, R> Optional<Read<R>> scan(String store, K from, K to, int partition, boolean activeOnly,
                                      Function<KeyValueIterator<K, V>, R> visitor) {
-        Optional<Read<KeyValueIterator<K, V>>> result = query(store, RangeQuery.withRange(from, to), partition, activeOnly);
-        if (result.isEmpty()) {
+        return this.<K, V, R>onView(store, partition, activeOnly, view -> {
+            try (KeyValueIterator<K, V> iterator = view.range(from, to)) {
+                return visitor.apply(iterator);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <K, V, R> Optional<Read<R>> onView(String store, int partition, boolean activeOnly,
+                                               Function<ReadOnlyKeyValueStore<K, V>, R> read) {
+        if (!streams.state().isRunningOrRebalancing()) {
             return Optional.empty();
         }
-        try (KeyValueIterator<K, V> iterator = result.get().value()) {
-            return Optional.of(new Read<>(visitor.apply(iterator)));
-        }
-    }
-
-    private <R> Optional<Read<R>> query(String store, Query<R> query, int partition, boolean activeOnly) {
-        return result(store, query, partition, activeOnly).map(result -> new Read<>(result.getResult()));
-    }
-
-    /** Whether {@code position} has reached every offset {@code bound} names for this partition. */
-    static boolean reached(Position position, Position bound, int partition) {
-        for (String topic : bound.getTopics()) {
-            Long required = bound.getPartitionPositions(topic).get(partition);
-            Long seen = position == null ? null : position.getPartitionPositions(topic).get(partition);
-            if (required != null && (seen == null || seen < required)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private <R> Optional<QueryResult<R>> result(String store, Query<R> query, int partition, boolean activeOnly) {
-        StateQueryRequest<R> request = StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(partition));
-        if (activeOnly) {
-            request = request.requireActive();
-        }
-        StateQueryResult<R> result;
         try {
-            result = streams.query(request);
+            ReadOnlyKeyValueStore<K, V> view = (ReadOnlyKeyValueStore<K, V>) views.computeIfAbsent(
+                    new View(store, partition, activeOnly), this::view);
+            return Optional.of(new Read<>(read.apply(view)));
+        } catch (UnknownStateStoreException e) {
+            throw new IllegalStateException("the topology has no store " + store, e);
+        } catch (InvalidStateStoreException e) {
+            return Optional.empty(); // not hosted here (or not active), restoring, rebalancing, stopping
+        }
+    }
+
+    private ReadOnlyKeyValueStore<?, ?> view(View view) {
+        StoreQueryParameters<ReadOnlyKeyValueStore<Object, Object>> parameters = StoreQueryParameters
+                .fromNameAndType(view.store(), QueryableStoreTypes.keyValueStore()).withPartition(view.partition());
+        return streams.store(view.activeOnly() ? parameters : parameters.enableStaleStores());
+    }
+
+    <K, V> Optional<Read<VersionedRecord<V>>> getVersioned(String store, K key, Instant asOf, int partition, boolean activeOnly) {
+        VersionedKeyQuery<K, V> query = VersionedKeyQuery.withKey(key);
+        StateQueryRequest<VersionedRecord<V>> request = StateQueryRequest.inStore(store)
+                .withQuery(asOf == null ? query : query.asOf(asOf)).withPartitions(Set.of(partition));
+        StateQueryResult<VersionedRecord<V>> result;
+        try {
+            result = streams.query(activeOnly ? request.requireActive() : request);
         } catch (UnknownStateStoreException e) {
             throw new IllegalStateException("the topology has no store " + store, e);
         } catch (InvalidStateStoreException e) {
             return Optional.empty(); // not started, stopping, rebalancing
         }
-        QueryResult<R> partitionResult = result.getPartitionResults().get(partition);
+        QueryResult<VersionedRecord<V>> partitionResult = result.getPartitionResults().get(partition);
         if (partitionResult == null) {
             return Optional.empty();
         }
@@ -146,10 +125,10 @@ final class LocalStores implements LocalReads {
             return switch (partitionResult.getFailureReason()) {
                 case NOT_ACTIVE, NOT_PRESENT, NOT_UP_TO_BOUND -> Optional.empty();
                 default -> throw new IllegalStateException("store " + store + " partition " + partition + " failed "
-                        + query.getClass().getSimpleName() + ": " + partitionResult.getFailureReason() + " "
+                        + "a versioned key query: " + partitionResult.getFailureReason() + " "
                         + partitionResult.getFailureMessage());
             };
         }
-        return Optional.of(partitionResult);
+        return Optional.of(new Read<>(partitionResult.getResult()));
     }
 }

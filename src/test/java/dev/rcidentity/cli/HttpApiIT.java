@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HttpApiIT {
     private static final String TOKEN = "test-token-123";
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(2)); // within the 30-day retention of rc.logins.v1: older logins may be deleted before they are read
     private static final String ACCOUNT = "700001";
     private static final String ALICE = "700101";
     private static final String BOB = "700102";
@@ -192,7 +193,7 @@ class HttpApiIT {
                 {"access_token": "U0VDUkVULUFDQ0VTUw", "token_type": "bearer", "expires_in": 3600,
                  "refresh_token": "U0VDUkVULVJFRlJFU0g", "refresh_token_expires_in": 604800,
                  "scope": "ReadAccounts", "owner_id": "%s", "endpoint_id": "ep-9", "id_token": "U0VDUkVULUlE",
-                 "accountId": "%s", "loggedInAt": "2026-03-02T10:00:00Z"}""".formatted(owner, ACCOUNT);
+                 "accountId": "%s", "loggedInAt": "%s"}""".formatted(owner, ACCOUNT, T0.plus(Duration.ofHours(25)));
         TestInstance.Response accepted = api.post("/v1/logins", tokenResponse, TOKEN);
         assertEquals(202, accepted.status(), accepted.body());
 
@@ -205,7 +206,7 @@ class HttpApiIT {
         assertEquals(LoginEvent.SOURCE_INGEST, login.source());
         assertEquals(ACCOUNT, login.accountId());
         assertEquals("ep-9", login.endpointId());
-        assertEquals(Instant.parse("2026-03-02T10:00:00Z"), login.loggedInAt());
+        assertEquals(T0.plus(Duration.ofHours(25)), login.loggedInAt());
 
         JsonNode identity = json(api.getUntil("/v1/identities/" + owner,
                 r -> r.status() == 200 && r.body().contains("Acme"), WAIT));
