@@ -5,11 +5,9 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.UnknownStateStoreException;
 import org.apache.kafka.streams.query.FailureReason;
-import org.apache.kafka.streams.query.KeyQuery;
 import org.apache.kafka.streams.query.Position;
 import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.query.VersionedKeyQuery;
@@ -51,26 +49,45 @@ final class LocalStores implements LocalReads {
     }
 
     /**
+     * Key and range reads go through the store's read-only view (store lock only), never through an IQv2 key or range
+     * query: Kafka Streams 4.3's IQv2 takes a key-value store's position lock before the store lock while the stream
+     * thread's write takes them the other way round (KAFKA-19629), so a lookup racing a write deadlocks both for good
+     * (the three-broker fault test and OwnersIT hung that way: http threads BLOCKED in RocksDBStore.get holding the
+     * Position, the stream thread in IdentityStores.save). Versioned stores take the position lock alone.
+     *
      * @param bound the position the store must have reached (empty result until it has); null for none. Kafka Streams
-     *              4.3 drops the bound of a query that requires the active copy, and its IQv2 key query takes the
-     *              store's position lock before the store lock while a write takes them the other way round
-     *              (KAFKA-19629: a read racing the stream thread can deadlock both). So a bounded read first asks for
-     *              the position alone ({@link PositionProbe}: position lock only), then, once that has reached the
-     *              bound, reads the key through the store's read-only view (store lock only), which sees the write.
+     *              4.3 drops the bound of a query that requires the active copy, so a bounded read first asks for the
+     *              position alone ({@link PositionProbe}: position lock only), then, once that has reached the bound,
+     *              reads the key through the read-only view, which sees the write.
      */
     <K, V> Optional<Read<V>> get(String store, K key, int partition, boolean activeOnly, Position bound) {
-        if (bound == null) {
-            return query(store, KeyQuery.withKey(key), partition, activeOnly);
-        }
-        if (!reached(position(store, partition, activeOnly), bound, partition)) {
+        if (bound != null && !reached(position(store, partition, activeOnly), bound, partition)) {
             return Optional.empty();
         }
+        return this.<K, V, V>readView(store, partition, activeOnly, view -> view.get(key));
+    }
+
+    /** Visits the keys from {@code from} to {@code to} in order; the iterator is always closed. */
+    <K, V, R> Optional<Read<R>> scan(String store, K from, K to, int partition, boolean activeOnly,
+                                     Function<KeyValueIterator<K, V>, R> visitor) {
+        return this.<K, V, R>readView(store, partition, activeOnly, view -> {
+            try (KeyValueIterator<K, V> iterator = view.range(from, to)) {
+                return visitor.apply(iterator);
+            }
+        });
+    }
+
+    /** {@code read} applied to this instance's copy of one store partition; empty when it cannot be read here now. */
+    private <K, V, R> Optional<Read<R>> readView(String store, int partition, boolean activeOnly,
+                                                 Function<ReadOnlyKeyValueStore<K, V>, R> read) {
         StoreQueryParameters<ReadOnlyKeyValueStore<K, V>> parameters = StoreQueryParameters
                 .fromNameAndType(store, QueryableStoreTypes.<K, V>keyValueStore()).withPartition(partition);
         try {
-            return Optional.of(new Read<>(streams.store(activeOnly ? parameters : parameters.enableStaleStores()).get(key)));
+            return Optional.of(new Read<>(read.apply(streams.store(activeOnly ? parameters : parameters.enableStaleStores()))));
+        } catch (UnknownStateStoreException e) {
+            throw new IllegalStateException("the topology has no store " + store, e);
         } catch (InvalidStateStoreException e) {
-            return Optional.empty(); // not active here any more, rebalancing, stopping
+            return Optional.empty(); // not started, not hosted or not active here, rebalancing, stopping
         }
     }
 
@@ -95,18 +112,6 @@ final class LocalStores implements LocalReads {
     <K, V> Optional<Read<VersionedRecord<V>>> getVersioned(String store, K key, Instant asOf, int partition, boolean activeOnly) {
         VersionedKeyQuery<K, V> query = VersionedKeyQuery.withKey(key);
         return query(store, asOf == null ? query : query.asOf(asOf), partition, activeOnly);
-    }
-
-    /** Visits the keys from {@code from} to {@code to} in order; the iterator is always closed. */
-    <K, V, R> Optional<Read<R>> scan(String store, K from, K to, int partition, boolean activeOnly,
-                                     Function<KeyValueIterator<K, V>, R> visitor) {
-        Optional<Read<KeyValueIterator<K, V>>> result = query(store, RangeQuery.withRange(from, to), partition, activeOnly);
-        if (result.isEmpty()) {
-            return Optional.empty();
-        }
-        try (KeyValueIterator<K, V> iterator = result.get().value()) {
-            return Optional.of(new Read<>(visitor.apply(iterator)));
-        }
     }
 
     private <R> Optional<Read<R>> query(String store, Query<R> query, int partition, boolean activeOnly) {
