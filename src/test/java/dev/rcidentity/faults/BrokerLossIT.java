@@ -5,7 +5,6 @@ import dev.rcidentity.kafka.ThreeNodeKafka;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.Identity;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +39,6 @@ class BrokerLossIT {
     Path dir;
 
     @Test
-    @Disabled("Passed 1 run of 4 on the loaded 2-core machine: after the node came back, the streams process stopped "
-            + "making progress (input lag stayed, its last transaction CompleteAbort, nothing in its WARN log) until the "
-            + "90 s wait ran out. Not yet known whether Kafka Streams stalls or the machine did (controller events took "
-            + "3.5 s); see the README's Reliability section. Run it with -Dit.test=BrokerLossIT after removing this.")
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aBrokerStoppedAndRestartedWhileLoginsFlowLosesNothingAndLookupsKeepAnswering() throws Exception {
         List<InputRecord> inputs = LoginBacklog.of(OWNERS, ROUNDS);
@@ -79,10 +74,10 @@ class BrokerLossIT {
                 lookups.stop.set(true);
                 asking.get(30, TimeUnit.SECONDS); // at most one lookup (10 s) was under way
 
-                assertEquals(expected, IdentityOutput.table(read), "nothing lost: " + IdentityOutput.loginsCounted(read)
+                assertEquals(expected, IdentityOutput.table(read), () -> "nothing lost: " + IdentityOutput.loginsCounted(read)
                         + " logins counted\n" + PipelineProgress.describe(kafka.bootstrapServers(), "broker-loss-it",
                         List.of(Topics.LOGINS.name(), Topics.EXTENSIONS.name()), Topics.IDENTITIES.name())
-                        + "\n" + streams.logTail());
+                        + "\n" + streams.logTail() + "\n" + streams.threadDump());
                 IdentityOutput.assertNoUpdateRepeated(read, OWNERS * ROUNDS);
                 assertEquals(List.of(), List.copyOf(lookups.wrong), "every lookup answered 200 or 503 with Retry-After");
                 assertTrue(lookups.answers.getOrDefault("200", 0) > 0, "lookups were answered: " + lookups.answers);
@@ -136,8 +131,8 @@ class BrokerLossIT {
         Instant deadline = Instant.now().plus(WAIT);
         for (String owner : LoginBacklog.owners(OWNERS)) {
             while (Api.get(port, "/v1/identities/" + owner).status() != 200) {
-                assertTrue(Instant.now().isBefore(deadline) && streams.alive(), owner + " did not answer within "
-                        + WAIT + "\n" + streams.logTail());
+                assertTrue(Instant.now().isBefore(deadline) && streams.alive(), () -> owner + " did not answer within "
+                        + WAIT + "\n" + streams.logTail() + "\n" + streams.threadDump());
                 Thread.sleep(100); // the poll interval of a wait on a condition
             }
         }
