@@ -84,6 +84,28 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * For failure messages about a child that stopped making progress: any Java-level deadlock {@code jcmd} finds in
+     * it, else the stacks of its stream threads (a stuck one says where).
+     */
+    String threadDump() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            int deadlock = dump.indexOf("Found one Java-level deadlock");
+            String shown = deadlock >= 0 ? dump.substring(deadlock) : String.join("\n\n", List.of(dump.split("\n\n"))
+                    .stream().filter(thread -> thread.contains("StreamThread-")).toList());
+            return shown.length() <= LOG_TAIL_CHARS ? shown : shown.substring(0, LOG_TAIL_CHARS);
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
     /** The end of the child's output, for failure messages. */
     String logTail() {
         try {

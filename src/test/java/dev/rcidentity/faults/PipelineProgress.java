@@ -24,22 +24,17 @@ final class PipelineProgress {
     private PipelineProgress() {
     }
 
+    /** How many input records the group has not committed yet, over every partition of {@code inputs}. */
+    static long lag(String bootstrapServers, String groupId, List<String> inputs) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            return lagByPartition(admin, groupId, inputs).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     static String describe(String bootstrapServers, String groupId, List<String> inputs, String output) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (var description : admin.describeTopics(inputs).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
-                description.partitions().forEach(p -> partitions.add(new TopicPartition(description.name(), p.partition())));
-            }
-            Map<TopicPartition, Long> ends = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
-            admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                    .all().get(10, TimeUnit.SECONDS).forEach((p, info) -> ends.put(p, info.offset()));
             StringBuilder text = new StringBuilder("group " + groupId + " lag:");
-            ends.forEach((p, end) -> {
-                OffsetAndMetadata at = committed.get(p);
-                text.append(' ').append(p).append('=').append(end - (at == null ? 0 : at.offset()));
-            });
+            lagByPartition(admin, groupId, inputs).forEach((p, lag) -> text.append(' ').append(p).append('=').append(lag));
             Collection<TransactionListing> transactions = admin.listTransactions().all().get(10, TimeUnit.SECONDS);
             text.append("\ntransactions: ").append(transactions.stream()
                     .map(t -> t.transactionalId() + " " + t.state()).toList());
@@ -55,5 +50,22 @@ final class PipelineProgress {
         } catch (Exception e) {
             return "(no progress report: " + e + ")";
         }
+    }
+
+    private static Map<TopicPartition, Long> lagByPartition(Admin admin, String groupId, List<String> inputs)
+            throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (var description : admin.describeTopics(inputs).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
+            description.partitions().forEach(p -> partitions.add(new TopicPartition(description.name(), p.partition())));
+        }
+        Map<TopicPartition, Long> lags = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+        admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                .all().get(10, TimeUnit.SECONDS).forEach((p, end) -> {
+                    OffsetAndMetadata at = committed.get(p);
+                    lags.put(p, end.offset() - (at == null ? 0 : at.offset()));
+                });
+        return lags;
     }
 }

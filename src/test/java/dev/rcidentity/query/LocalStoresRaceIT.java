@@ -1,0 +1,165 @@
+package dev.rcidentity.query;
+
+import dev.rcidentity.kafka.KafkaClients;
+import dev.rcidentity.kafka.KafkaTestCluster;
+import dev.rcidentity.kafka.StreamsOptions;
+import dev.rcidentity.kafka.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Lookups racing the stream thread's writes to the same RocksDB store, the way HTTP threads race it in production:
+ * no read may deadlock with a write (Kafka Streams 4.3's IQv2 key and range queries lock the store's position before
+ * the store, its writes the other way round: KAFKA-19629). Before LocalStores read through the read-only view, this
+ * found a deadlocked stream thread within seconds.
+ */
+class LocalStoresRaceIT {
+    private static final String STORE = "race-counts";
+    private static final int KEYS = 20;
+    private static final int RECORDS = 20_000;
+    private static final int READERS = 3;
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void readsRacingWritesOfTheSameStoreNeverDeadlockAndSeeEveryWriteInTheEnd() throws Exception {
+        try (KafkaTestCluster kafka = KafkaTestCluster.start(dir, 1)) {
+            Properties config = KafkaClients.of(Map.of("commit.interval.ms", "100"), kafka.bootstrapServers())
+                    .streams(new StreamsOptions("local-stores-race-it", dir.resolve("state"), "127.0.0.1:8080", 0));
+            KafkaStreams streams = new KafkaStreams(countingTopology().build(config), config);
+            ExecutorService readers = Executors.newFixedThreadPool(READERS);
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicLong answered = new AtomicLong();
+            try {
+                streams.start();
+                LocalStores stores = new LocalStores(streams);
+                for (int r = 0; r < READERS; r++) {
+                    int reader = r;
+                    readers.submit(() -> {
+                        while (!stop.get()) {
+                            Optional<?> read = reader == 0
+                                    ? stores.scan(STORE, "key-0", "key-9", 0, true, LocalStoresRaceIT::count)
+                                    : stores.get(STORE, "key-" + (answered.get() % KEYS), 0, reader == 1);
+                            read.ifPresent(value -> answered.incrementAndGet());
+                        }
+                        return null;
+                    });
+                }
+                produce(kafka.bootstrapServers());
+
+                Instant deadline = Instant.now().plus(WAIT);
+                long[] deadlocked = null;
+                long counted = 0;
+                while (Instant.now().isBefore(deadline) && counted < RECORDS) {
+                    deadlocked = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
+                    if (deadlocked != null) {
+                        break;
+                    }
+                    counted = stores.<String, Long, Long>scan(STORE, "key-", "key-~", 0, true, LocalStoresRaceIT::sum)
+                            .map(LocalStores.Read::value).orElse(0L);
+                    Thread.sleep(100); // the poll interval of a wait on a condition
+                }
+                long[] stuck = deadlocked;
+                assertNull(stuck, () -> "deadlocked: " + describe(stuck));
+                assertEquals(RECORDS, counted, "every write counted");
+                assertTrue(answered.get() > 0, "the readers were answered");
+            } finally {
+                stop.set(true);
+                readers.shutdown();
+                streams.close(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    /** Counts the records of each key in {@link #STORE}: one read and one write of the store per record. */
+    private static StreamsBuilder countingTopology() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
+                Serdes.String(), Serdes.Long()).withCachingDisabled());
+        builder.stream(Topics.LOGINS.name(), Consumed.with(Serdes.String(), Serdes.String()).withName("race-source"))
+                .process(() -> new Processor<String, String, Void, Void>() {
+                    private KeyValueStore<String, Long> counts;
+
+                    @Override
+                    public void init(ProcessorContext<Void, Void> context) {
+                        counts = context.getStateStore(STORE);
+                    }
+
+                    @Override
+                    public void process(Record<String, String> record) {
+                        Long count = counts.get(record.key());
+                        counts.put(record.key(), count == null ? 1 : count + 1);
+                    }
+                }, Named.as("race-count"), STORE);
+        return builder;
+    }
+
+    private static void produce(String bootstrapServers) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
+                "acks", "all", "linger.ms", "5"), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < RECORDS; i++) {
+                producer.send(new ProducerRecord<>(Topics.LOGINS.name(), "key-" + (i % KEYS), "x"));
+            }
+            producer.flush();
+        }
+    }
+
+    private static long count(KeyValueIterator<String, Long> iterator) {
+        long n = 0;
+        while (iterator.hasNext()) {
+            iterator.next();
+            n++;
+        }
+        return n;
+    }
+
+    private static long sum(KeyValueIterator<String, Long> iterator) {
+        long total = 0;
+        while (iterator.hasNext()) {
+            total += iterator.next().value;
+        }
+        return total;
+    }
+
+    private static String describe(long[] threadIds) {
+        return Arrays.stream(ManagementFactory.getThreadMXBean().getThreadInfo(threadIds, true, true))
+                .map(String::valueOf).collect(Collectors.joining("\n"));
+    }
+}
