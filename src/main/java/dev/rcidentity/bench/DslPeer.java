@@ -73,6 +73,16 @@ final class DslPeer {
         }
     }
 
+    /**
+     * The value serde of the join of logins and extensions, which the foreign-key join needs; given as the default
+     * so that the intermediate table stays unmaterialized, as ksqlDB leaves it.
+     */
+    public static final class PeerIdentitySerde extends Serdes.WrapperSerde<PeerIdentity> {
+        public PeerIdentitySerde() {
+            super(Json.serde(PeerIdentity.class).serializer(), Json.serde(PeerIdentity.class).deserializer());
+        }
+    }
+
     private DslPeer() {
     }
 
@@ -81,6 +91,7 @@ final class DslPeer {
         Properties config = new Properties();
         config.putAll(production);
         config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+        config.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, PeerIdentitySerde.class.getName());
         return config;
     }
 
