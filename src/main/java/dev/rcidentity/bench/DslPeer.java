@@ -33,7 +33,8 @@ import java.util.Properties;
  * with the extensions by key, a foreign-key join to the accounts (KIP-213: subscription and response topics). Like
  * ksqlDB it runs with {@code topology.optimization=all} (source topics reused as the tables' changelogs) and the DSL's
  * record caches; the guarantee and the rest of the configuration are the production ones. It keeps no history, no
- * number index and no "as of" snapshot, so it does less than ours.
+ * number index and no "as of" snapshot, so it does less than ours; nor does it list extensions per account, so its
+ * preload only fills the extensions table (the source topic is its changelog: nothing written) and is no anchor.
  */
 final class DslPeer {
     static final String SECTION = "3. DSL peer (ksqlDB-style)";

@@ -44,9 +44,9 @@ public record Figure(
                 peer, peerRatio);
     }
 
-    /** The same figure compared with the peer's figure of the same kind. */
+    /** The same figure compared with the peer's figure of the same kind; no ratio when the peer's is zero. */
     Figure beside(Figure peerFigure) {
         return new Figure(section, name, value, unit, samples, floor, ratio, target, status, note, peerFigure.name(),
-                value / peerFigure.value());
+                peerFigure.value() == 0 ? null : value / peerFigure.value());
     }
 }
