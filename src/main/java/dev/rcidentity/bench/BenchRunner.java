@@ -29,13 +29,23 @@ public final class BenchRunner {
     private final BenchOptions options;
     private final PrintStream log;
     private final AppLauncher launcher;
+    private final boolean streamsOnly;
     private final List<Figure> figures = new ArrayList<>();
 
     /** @param launcher starts instances of the application as the commands do, for the lookup step */
     public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher) {
+        this(options, log, launcher, false);
+    }
+
+    /**
+     * @param streamsOnly only the streams sections: the floors, the identity topology and its anchors, latency and
+     *                    memory (no recovery, lookups or poller), for quick before/after runs of the topology
+     */
+    public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher, boolean streamsOnly) {
         this.options = options;
         this.log = log;
         this.launcher = launcher;
+        this.streamsOnly = streamsOnly;
     }
 
     public BenchResults run(String command) throws Exception {
@@ -45,6 +55,9 @@ public final class BenchRunner {
         deleteRecursively(work);
         try {
             runOnMainBroker(work);
+            if (streamsOnly) {
+                return results(command, startedAt, start);
+            }
             step("poller sweep of " + options.pollerExtensions() + " extensions");
             try (BenchKafka kafka = BenchKafka.start(work.resolve("kafka-poller"), options.partitions())) {
                 add(PollerSweepBench.run(kafka, options));
@@ -52,6 +65,10 @@ public final class BenchRunner {
         } finally {
             deleteRecursively(work);
         }
+        return results(command, startedAt, start);
+    }
+
+    private BenchResults results(String command, Instant startedAt, long start) {
         return new BenchResults(command, options.name(), startedAt, (System.nanoTime() - start) / 1e9,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / MemoryProbe.MIB, List.copyOf(figures));
@@ -59,14 +76,16 @@ public final class BenchRunner {
 
     private void runOnMainBroker(Path work) throws Exception {
         Workload workload = new Workload(options.accounts(), options.extensions(), SEED);
+        Workload peerWorkload = new Workload(options.accounts(), options.extensions(), SEED); // the same records
         Path stateDir = work.resolve("state");
         try (BenchKafka kafka = BenchKafka.start(work.resolve("kafka"), options.partitions())) {
             step("Kafka floor: " + options.repetitions() + " x " + options.floorRecords() + " records");
             Workload floorData = new Workload(options.accounts(), options.extensions(), SEED);
             add(KafkaFloor.run(kafka, options, floorData));
-            step("Streams floor: " + options.repetitions() + " x " + options.streamsRecords() + " records");
-            Figure streamsFloor = StreamsFloor.run(kafka, options, floorData, stateDir);
-            add(List.of(streamsFloor));
+            step("Streams floors: " + options.repetitions() + " x " + options.streamsRecords() + " records, "
+                    + "pass-through and stateful");
+            StreamsFloor.Floors floors = StreamsFloor.run(kafka, options, floorData, stateDir);
+            add(floors.all());
 
             MemoryProbe beforeStreams = MemoryProbe.afterGc();
             int httpPort = BenchKafka.freePort();
@@ -75,33 +94,42 @@ public final class BenchRunner {
                     TopologyOptions.defaults().withPartitions(options.partitions()), c);
             StreamsApp app = StreamsApp.start(kafka, config, topology, null);
             try {
-                IdentityThroughput throughput = new IdentityThroughput(kafka, options, workload, app);
+                IdentityThroughput throughput = new IdentityThroughput(kafka, options, workload, app,
+                        IdentityThroughput.InputTopics.PRODUCTION, IdentityThroughput.SECTION);
                 step("identity topology: preload " + options.extensions() + " extensions");
-                add(List.of(throughput.preload().relativeTo(streamsFloor)));
+                IdentityThroughput.Measured preload = throughput.preload();
                 step("identity topology: " + options.repetitions() + " x " + options.loginsPerRun() + " logins");
-                Figure logins = throughput.logins().relativeTo(streamsFloor);
-                add(List.of(logins.against(">= 0.5 x floor and >= 50,000/s",
-                        logins.ratio() >= 0.5 && logins.value() >= 50_000)));
+                IdentityThroughput.Measured logins = throughput.logins();
                 step("identity topology: " + options.repetitions() + " x " + options.snapshotsPerRun() + " snapshot updates");
-                add(List.of(throughput.snapshots().relativeTo(streamsFloor)));
+                IdentityThroughput.Measured snapshots = throughput.snapshots();
+                log(List.of(preload.rate(), logins.rate(), snapshots.rate(), preload.bytes(), logins.bytes(),
+                        snapshots.bytes()));
 
                 step("latency at half the login throughput");
-                List<Figure> latency = LoginLatency.run(kafka, options, workload, logins.value());
-                add(latency);
+                List<Figure> latency = LoginLatency.run(kafka, options, workload, logins.rate().value());
+                log(latency);
 
                 MemoryProbe afterLoad = MemoryProbe.now();
                 MemoryProbe afterLoadGc = MemoryProbe.afterGc();
-                add(memory(beforeStreams, afterLoad, afterLoadGc, workload.logins.owners()));
+                List<Figure> memory = memory(beforeStreams, afterLoad, afterLoadGc, workload.logins.owners());
+                log(memory);
 
-                step("recovery: wipe the state directory and restore from the changelogs");
-                RecoveryBench.Recovered recovered = RecoveryBench.run(kafka, app, config, stateDir, topology);
-                app = recovered.app();
-                add(List.of(recovered.figure()));
+                step("DSL peer on copies of the inputs: preload, logins, snapshot updates");
+                PeerFigures peer = PeerFigures.run(kafka, options, peerWorkload, stateDir);
+                figures.addAll(new Anchors(floors, peer).compare(preload, logins, snapshots));
+                figures.addAll(latency);
+                figures.addAll(memory);
+                if (!streamsOnly) {
+                    step("recovery: wipe the state directory and restore from the changelogs");
+                    RecoveryBench.Recovered recovered = RecoveryBench.run(kafka, app, config, stateDir, topology);
+                    app = recovered.app();
+                    add(List.of(recovered.figure()));
 
-                step("lookups through the HTTP API, with a second instance");
-                app.close(); // the lookup step runs the production wiring on the same state
-                add(new LookupLoad(kafka, options, launcher).run(APPLICATION_ID, stateDir, work.resolve("state-b"),
-                        workload, latency.get(1)));
+                    step("lookups through the HTTP API, with a second instance");
+                    app.close(); // the lookup step runs the production wiring on the same state
+                    add(new LookupLoad(kafka, options, launcher).run(APPLICATION_ID, stateDir, work.resolve("state-b"),
+                            workload, latency.get(1)));
+                }
             } finally {
                 app.close();
             }
@@ -126,6 +154,10 @@ public final class BenchRunner {
 
     private void add(List<Figure> more) {
         figures.addAll(more);
+        log(more);
+    }
+
+    private void log(List<Figure> more) {
         for (Figure f : more) {
             log.printf("    %-40s %s%s%n", f.name(), ResultsTable.value(f),
                     f.ratio() == null ? "" : String.format(" (%.2f x %s)", f.ratio(), f.floor()));

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The identity topology's throughput: the preload of every account and extension, then bursts of logins drawn by
- * the {@link LoginMix}, then bursts of extension changes flowing through identities and history.
+ * The throughput of an identity table builder (ours, or the DSL peer on copies of the input topics): the preload of
+ * every account and extension, then bursts of logins drawn by the {@link LoginMix}, then bursts of extension changes.
+ * Each comes with the bytes the application appended per input record.
  */
 final class IdentityThroughput {
     static final String SECTION = "3. Identity topology";
@@ -24,65 +25,85 @@ final class IdentityThroughput {
     static final String PRELOAD = "preload: new extensions";
     private static final Duration BURST_TIMEOUT = Duration.ofMinutes(10);
 
+    /** The input topics the measured application reads. */
+    record InputTopics(String accounts, String extensions, String logins) {
+        static final InputTopics PRODUCTION = new InputTopics(Topics.ACCOUNTS.name(), Topics.EXTENSIONS.name(),
+                Topics.LOGINS.name());
+    }
+
+    /** A throughput figure and the bytes written per input record of the same bursts. */
+    record Measured(Figure rate, Figure bytes) {
+    }
+
     private final BenchKafka kafka;
     private final BenchOptions options;
     private final Workload workload;
     private final StreamsApp app;
+    private final InputTopics topics;
+    private final String section;
 
-    IdentityThroughput(BenchKafka kafka, BenchOptions options, Workload workload, StreamsApp app) {
+    IdentityThroughput(BenchKafka kafka, BenchOptions options, Workload workload, StreamsApp app, InputTopics topics,
+                       String section) {
         this.kafka = kafka;
         this.options = options;
         this.workload = workload;
         this.app = app;
+        this.topics = topics;
+        this.section = section;
     }
 
     /** Every account, then every extension; the figure is extensions per second. */
-    Figure preload() throws InterruptedException {
+    Measured preload() throws InterruptedException {
         int count = workload.extensions();
-        long nanos;
+        StreamsApp.Burst burst;
         try (KafkaProducer<String, AccountSnapshot> accounts = producer(Topics.ACCOUNTS);
              KafkaProducer<String, ExtensionSnapshot> extensions = producer(Topics.EXTENSIONS)) {
-            nanos = app.burst(List.of(Topics.ACCOUNTS.name(), Topics.EXTENSIONS.name()), () -> {
-                Records.sendAll(accounts, workload.accounts(), a -> account(workload.account(a)));
-                Records.sendAll(extensions, count, i -> extension(workload.extension(i)));
+            burst = app.burst(List.of(topics.accounts(), topics.extensions()), () -> {
+                Records.sendAll(accounts, workload.accounts(), a -> account(topics.accounts(), workload.account(a)));
+                Records.sendAll(extensions, count, i -> extension(topics.extensions(), workload.extension(i)));
             }, BURST_TIMEOUT);
         }
-        double rate = Stats.perSecond(count, nanos);
-        return Figure.info(SECTION, PRELOAD, rate, "records/s", List.of(rate), String.format(
-                "%,d extensions over %,d accounts, once (%.1f s): versioned store, history rows, number index",
-                count, workload.accounts(), nanos / 1e9));
+        double rate = Stats.perSecond(count, burst.nanos());
+        double bytes = (double) burst.bytes() / count;
+        return new Measured(Figure.info(section, PRELOAD, rate, "records/s", List.of(rate), String.format(
+                "%,d extensions over %,d accounts, once (%.1f s)", count, workload.accounts(), burst.nanos() / 1e9)),
+                bytesFigure("new extension", List.of(bytes)));
     }
 
-    Figure logins() throws InterruptedException {
-        List<Double> samples = new ArrayList<>();
-        try (KafkaProducer<String, LoginEvent> producer = producer(Topics.LOGINS)) {
-            for (int rep = 0; rep < options.repetitions(); rep++) {
-                samples.add(burst(Topics.LOGINS, producer, options.loginsPerRun(), () -> login(workload.nextLogin())));
-            }
-        }
-        return Figure.info(SECTION, LOGINS, Stats.median(samples), "records/s", samples, String.format(
+    Measured logins() throws InterruptedException {
+        return bursts(Topics.LOGINS, topics.logins(), options.loginsPerRun(), LOGINS, "login",
+                () -> login(topics.logins(), workload.nextLogin()), String.format(
                 "%,d logins per repetition: %.0f%% first logins of known extensions, %.0f%% unknown owners, %.0f%% repeats",
                 options.loginsPerRun(), LoginMix.FIRST_KNOWN * 100, LoginMix.UNKNOWN * 100, LoginMix.REPEAT * 100));
     }
 
-    Figure snapshots() throws InterruptedException {
-        List<Double> samples = new ArrayList<>();
-        try (KafkaProducer<String, ExtensionSnapshot> producer = producer(Topics.EXTENSIONS)) {
-            for (int rep = 0; rep < options.repetitions(); rep++) {
-                samples.add(burst(Topics.EXTENSIONS, producer, options.snapshotsPerRun(),
-                        () -> extension(workload.nextChange())));
-            }
-        }
-        return Figure.info(SECTION, SNAPSHOTS, Stats.median(samples), "records/s", samples, String.format(
-                "%,d per repetition: 80%% new numbers of logged-in owners (identity + 2 history rows + number index), "
-                        + "20%% first snapshots of unknown owners (resolution)", options.snapshotsPerRun()));
+    Measured snapshots() throws InterruptedException {
+        return bursts(Topics.EXTENSIONS, topics.extensions(), options.snapshotsPerRun(), SNAPSHOTS, "snapshot update",
+                () -> extension(topics.extensions(), workload.nextChange()), String.format(
+                "%,d per repetition: 80%% new numbers of logged-in owners, 20%% first snapshots of unknown owners "
+                        + "(resolution)", options.snapshotsPerRun()));
     }
 
-    private <V> double burst(Topic<String, V> topic, KafkaProducer<String, V> producer, int count,
-                             Supplier<ProducerRecord<String, V>> next) throws InterruptedException {
-        long nanos = app.burst(List.of(topic.name()), () -> Records.sendAll(producer, count, i -> next.get()),
-                BURST_TIMEOUT);
-        return Stats.perSecond(count, nanos);
+    private <V> Measured bursts(Topic<String, V> kind, String topic, int count, String name, String input,
+                                Supplier<ProducerRecord<String, V>> next, String note)
+            throws InterruptedException {
+        List<Double> rates = new ArrayList<>();
+        List<Double> bytes = new ArrayList<>();
+        try (KafkaProducer<String, V> producer = producer(kind)) {
+            for (int rep = 0; rep < options.repetitions(); rep++) {
+                StreamsApp.Burst burst = app.burst(List.of(topic),
+                        () -> Records.sendAll(producer, count, i -> next.get()), BURST_TIMEOUT);
+                rates.add(Stats.perSecond(count, burst.nanos()));
+                bytes.add((double) burst.bytes() / count);
+            }
+        }
+        return new Measured(Figure.info(section, name, Stats.median(rates), "records/s", rates, note),
+                bytesFigure(input, bytes));
+    }
+
+    private Figure bytesFigure(String input, List<Double> samples) {
+        return Figure.info(section, "bytes written per " + input, Stats.median(samples), "bytes", samples,
+                "bytes appended to every topic but the inputs (changelogs, repartitions, outputs; lz4 batches)");
     }
 
     private <V> KafkaProducer<String, V> producer(Topic<String, V> topic) {
@@ -92,16 +113,18 @@ final class IdentityThroughput {
     // Keyed by the record's id and timestamped with its event time, as the poller and the ingest endpoint write them.
 
     static ProducerRecord<String, LoginEvent> login(LoginEvent login) {
-        return new ProducerRecord<>(Topics.LOGINS.name(), null, login.loggedInAt().toEpochMilli(), login.ownerId(), login);
+        return login(Topics.LOGINS.name(), login);
     }
 
-    static ProducerRecord<String, ExtensionSnapshot> extension(ExtensionSnapshot snapshot) {
-        return new ProducerRecord<>(Topics.EXTENSIONS.name(), null, snapshot.observedAt().toEpochMilli(),
-                snapshot.extensionId(), snapshot);
+    private static ProducerRecord<String, LoginEvent> login(String topic, LoginEvent login) {
+        return new ProducerRecord<>(topic, null, login.loggedInAt().toEpochMilli(), login.ownerId(), login);
     }
 
-    static ProducerRecord<String, AccountSnapshot> account(AccountSnapshot account) {
-        return new ProducerRecord<>(Topics.ACCOUNTS.name(), null, account.observedAt().toEpochMilli(),
-                account.accountId(), account);
+    private static ProducerRecord<String, ExtensionSnapshot> extension(String topic, ExtensionSnapshot snapshot) {
+        return new ProducerRecord<>(topic, null, snapshot.observedAt().toEpochMilli(), snapshot.extensionId(), snapshot);
+    }
+
+    private static ProducerRecord<String, AccountSnapshot> account(String topic, AccountSnapshot account) {
+        return new ProducerRecord<>(topic, null, account.observedAt().toEpochMilli(), account.accountId(), account);
     }
 }

@@ -12,11 +12,11 @@ final class ResultsTable {
         out.append(String.format(Locale.ROOT, "`%s` (%s): %d cores, Java %s, max heap %.0f MiB, %.0f s in all%n%n",
                 results.command(), results.startedAt(), results.availableProcessors(), results.javaVersion(),
                 results.maxHeapMiB(), results.totalSeconds()));
-        out.append("| section | figure | value (median) | vs floor | target | status |\n");
-        out.append("|---|---|---:|---|---|---|\n");
+        out.append("| section | figure | value (median) | vs floor | vs peer | target | status |\n");
+        out.append("|---|---|---:|---|---|---|---|\n");
         for (Figure f : results.figures()) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", f.section(), f.name(),
-                    value(f), f.ratio() == null ? "" : String.format(Locale.ROOT, "%.2f x %s", f.ratio(), f.floor()),
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", f.section(), f.name(),
+                    value(f), ratio(f.ratio(), f.floor()), ratio(f.peerRatio(), f.peer()),
                     f.target() == null ? "" : f.target(), f.status()));
         }
         out.append('\n');
@@ -26,6 +26,10 @@ final class ResultsTable {
             }
         }
         return out.toString();
+    }
+
+    static String ratio(Double ratio, String of) {
+        return ratio == null ? "" : String.format(Locale.ROOT, "%.2f x %s", ratio, of);
     }
 
     static String value(Figure f) {

@@ -70,16 +70,24 @@ final class StreamsApp implements AutoCloseable {
     }
 
     /**
-     * Pauses processing, runs {@code produce} (which writes to {@code inputs} and waits for the acknowledgements),
-     * resumes, and returns the nanoseconds from resuming until every record is processed and committed, including
-     * what the burst sent through the application's repartition topics.
+     * What a burst cost: the nanoseconds from resuming until every record was processed and committed, and the bytes
+     * the application appended meanwhile (see {@link AppendedBytes}; the bench runs one application at a time).
      */
-    long burst(List<String> inputs, Runnable produce, Duration timeout) throws InterruptedException {
+    record Burst(long nanos, long bytes) {
+    }
+
+    /**
+     * Pauses processing, runs {@code produce} (which writes to {@code inputs} and waits for the acknowledgements),
+     * resumes, and measures until every record is processed and committed, including what the burst sent through
+     * the application's repartition topics.
+     */
+    Burst burst(List<String> inputs, Runnable produce, Duration timeout) throws InterruptedException {
         streams.pause();
         try {
             produce.run();
         } finally {
             Map<TopicPartition, Long> targets = kafka.endOffsets(inputs);
+            long bytesBefore = AppendedBytes.total(inputs);
             long start = System.nanoTime();
             streams.resume();
             kafka.awaitCommitted(applicationId, targets, timeout);
@@ -87,7 +95,7 @@ final class StreamsApp implements AutoCloseable {
             List<String> internal = kafka.repartitionTopics(applicationId);
             long end = internal.isEmpty() ? System.nanoTime()
                     : kafka.awaitCommitted(applicationId, kafka.endOffsets(internal), 1, timeout);
-            return end - start;
+            return new Burst(end - start, AppendedBytes.total(inputs) - bytesBefore);
         }
     }
 

@@ -30,7 +30,7 @@ final class BenchCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: java -jar target/rc-identity.jar bench [--quick]
+                Usage: java -jar target/rc-identity.jar bench [--quick] [--bench-sections all|streams]
 
                 Starts its own embedded Kafka broker (in this JVM, in target/bench/work-<pid>, deleted afterwards) and
                 measures, each figure the median of several repetitions and beside a floor measured in the same run:
@@ -38,7 +38,11 @@ final class BenchCommand implements Command {
                 topology (logins and snapshot updates per second, 1,000,000 preloaded extensions), login -> identity
                 latency at half load, a full poller sweep under the Medium rate limit, memory, and the time to
                 restore the state after the state directory is wiped.
+                The identity topology's figures sit beside two anchors of the same run: a stateful floor (one store,
+                get + put + forward per record) and a DSL peer (the table as ksqlDB would build it), with the bytes
+                each writes per input record.
                 Prints a table and writes target/bench/results.json. --quick: a tenth of the data (under 3 minutes).
+                --bench-sections streams: only the floors, the identity topology and its anchors, latency, memory.
                 The memory figures depend on the heap limit: the README's were measured with java -Xmx1g -jar ...
                 """;
     }
@@ -46,18 +50,26 @@ final class BenchCommand implements Command {
     @Override
     public int run(Settings settings, Console console) throws Exception {
         boolean quick = settings.get(SettingKeys.QUICK);
+        String sections = settings.get(SettingKeys.BENCH_SECTIONS);
+        if (!sections.equals("all") && !sections.equals("streams")) {
+            console.err().println("BENCH_SECTIONS must be all or streams, not " + sections);
+            return Main.USAGE;
+        }
+        boolean streamsOnly = sections.equals("streams");
         Path work = OUTPUT.resolve("work-" + ProcessHandle.current().pid());
         removeAbandonedWorkDirectories();
         BenchOptions options = quick ? BenchOptions.quick(work) : BenchOptions.full(work);
         String heap = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(arg -> arg.startsWith("-Xmx")).map(arg -> arg + " ").findFirst().orElse("");
-        String command = "java " + heap + "-jar target/rc-identity.jar bench" + (quick ? " --quick" : "");
+        String command = "java " + heap + "-jar target/rc-identity.jar bench" + (quick ? " --quick" : "")
+                + (streamsOnly ? " --bench-sections streams" : "");
         long maxHeapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         if (maxHeapMiB > 1536) {
             console.out().printf("Note: the heap may grow to %,d MiB, and RSS with it; the README's figures were "
                     + "measured with java -Xmx1g -jar ...%n", maxHeapMiB);
         }
-        BenchResults results = new BenchRunner(options, console.out(), new BenchInstances()).run(command);
+        BenchResults results = new BenchRunner(options, console.out(), new BenchInstances(), streamsOnly)
+                .run(command);
         Path json = OUTPUT.resolve("results.json");
         console.out().println();
         console.out().print(ResultsReport.write(results, json));

@@ -32,20 +32,33 @@ final class AccountIndex {
         return ids;
     }
 
-    /** {@code previous} is the latest snapshot before {@code latest} (null for a new extension). */
+    /**
+     * {@code previous} is the latest snapshot before {@code latest} (null for a new extension). A count moves only
+     * when the account, listed status or type changed: a -1 and a +1 on the same key would write two changelog
+     * records for no change.
+     */
     void replace(ExtensionSnapshot previous, ExtensionSnapshot latest) {
+        String latestKey = countKey(latest);
         if (previous != null) {
-            count(previous, -1);
+            String previousKey = countKey(previous);
+            if (!previousKey.equals(latestKey)) {
+                count(previousKey, -1);
+                count(latestKey, 1);
+            }
             if (!previous.accountId().equals(latest.accountId())) {
                 extensions.delete(StateStores.accountExtensionKey(previous.accountId(), previous.extensionId()));
             }
+        } else {
+            count(latestKey, 1);
         }
-        count(latest, 1);
         extensions.put(StateStores.accountExtensionKey(latest.accountId(), latest.extensionId()), latest);
     }
 
-    private void count(ExtensionSnapshot snapshot, long delta) {
-        String key = StateStores.countKey(snapshot.accountId(), StateStores.listedStatus(snapshot), String.valueOf(snapshot.type()));
+    private static String countKey(ExtensionSnapshot snapshot) {
+        return StateStores.countKey(snapshot.accountId(), StateStores.listedStatus(snapshot), String.valueOf(snapshot.type()));
+    }
+
+    private void count(String key, long delta) {
         Long current = counts.get(key);
         long next = (current == null ? 0 : current) + delta;
         if (next <= 0) {

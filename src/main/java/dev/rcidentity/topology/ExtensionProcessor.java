@@ -27,11 +27,12 @@ final class ExtensionProcessor implements Processor<String, ExtensionSnapshot, S
     @Override
     public void process(Record<String, ExtensionSnapshot> record) {
         ExtensionSnapshot snapshot = record.value();
-        if (!stores.file(snapshot)) {
+        ExtensionSnapshot current = stores.file(snapshot);
+        if (current == null) {
             LOG.warn("Snapshot of extension {} observed at {} is older than the store's history retention; not stored",
                     snapshot.extensionId(), snapshot.observedAt());
             return;
         }
-        identities.refresh(snapshot.extensionId());
+        identities.refresh(snapshot.extensionId(), current);
     }
 }

@@ -55,19 +55,21 @@ final class IdentityStores {
     }
 
     /**
-     * Files a snapshot under its observedAt, and lists it under its account when it is the latest; false when it is
+     * Files a snapshot under its observedAt, and lists it under its account when it is the latest. Returns the
+     * extension's latest snapshot after filing (this one, or a later one already held), or null when this one is
      * older than the store's history retention, and so not stored.
      */
-    boolean file(ExtensionSnapshot snapshot) {
+    ExtensionSnapshot file(ExtensionSnapshot snapshot) {
         VersionedRecord<ExtensionSnapshot> previous = extensions.get(snapshot.extensionId());
         long observedAt = snapshot.observedAt().toEpochMilli();
         if (extensions.put(snapshot.extensionId(), snapshot, observedAt) == VersionedKeyValueStore.PUT_RETURN_CODE_NOT_PUT) {
-            return false;
+            return null;
         }
         if (previous == null || previous.timestamp() <= observedAt) {
             listing.replace(previous == null ? null : previous.value(), snapshot);
+            return snapshot;
         }
-        return true;
+        return previous.value();
     }
 
     AccountSnapshot account(String accountId) {

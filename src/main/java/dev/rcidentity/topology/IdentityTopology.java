@@ -60,9 +60,11 @@ public final class IdentityTopology {
                 StateStores.EXTENSIONS.keySerde(), StateStores.EXTENSIONS.valueSerde()));
         builder.addStateStore(keyValueStore(StateStores.IDENTITIES));
         builder.addStateStore(keyValueStore(StateStores.IDENTITIES_BY_ACCOUNT));
-        builder.addStateStore(keyValueStore(StateStores.ACCOUNTS));
+        // A record cache where writes coalesce within a commit: the counts of an account move with every new
+        // extension of it, and every login reads its account.
+        builder.addStateStore(keyValueStore(StateStores.ACCOUNTS).withCachingEnabled());
         builder.addStateStore(keyValueStore(StateStores.ACCOUNT_EXTENSIONS));
-        builder.addStateStore(keyValueStore(StateStores.ACCOUNT_EXTENSION_COUNTS));
+        builder.addStateStore(keyValueStore(StateStores.ACCOUNT_EXTENSION_COUNTS).withCachingEnabled());
 
         builder.addStateStore(keyValueStore(StateStores.EXTENSION_HISTORY));
         builder.addStateStore(keyValueStore(StateStores.EXTENSION_NUMBERS));

@@ -10,6 +10,7 @@ import dev.rcidentity.model.LoginTally;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,18 +27,31 @@ final class IdentityUpdater {
         this.context = context;
     }
 
-    /** Recomputes the identity of an owner that already has one, after its extension or account changed. */
+    /** Recomputes the identity of an owner that already has one, after its account changed. */
     void refresh(String ownerId) {
         IdentityState state = stores.state(ownerId);
         if (state != null) {
-            update(ownerId, state, LoginTally.of(state.identity()), state.loginAccountId(), state.recentLogins());
+            update(ownerId, state, LoginTally.of(state.identity()), state.loginAccountId(), state.recentLogins(),
+                    stores.snapshot(ownerId));
         }
     }
 
-    /** Recomputes the identity of an owner with the given logins; {@code previous} is null for a first login. */
-    void update(String ownerId, IdentityState previous, LoginTally logins, String loginAccountId, List<LoginMark> marks) {
-        ExtensionSnapshot current = stores.snapshot(ownerId);
-        ExtensionSnapshot atLastLogin = logins.lastLoginAt() == null ? null : stores.snapshotAt(ownerId, logins.lastLoginAt());
+    /** As {@link #refresh(String)} after a snapshot was filed; {@code current} is the extension's latest snapshot. */
+    void refresh(String ownerId, ExtensionSnapshot current) {
+        IdentityState state = stores.state(ownerId);
+        if (state != null) {
+            update(ownerId, state, LoginTally.of(state.identity()), state.loginAccountId(), state.recentLogins(),
+                    current);
+        }
+    }
+
+    /**
+     * Recomputes the identity of an owner with the given logins; {@code previous} is null for a first login,
+     * {@code current} the extension's latest snapshot (null when none is held).
+     */
+    void update(String ownerId, IdentityState previous, LoginTally logins, String loginAccountId, List<LoginMark> marks,
+                ExtensionSnapshot current) {
+        ExtensionSnapshot atLastLogin = snapshotAt(ownerId, current, logins.lastLoginAt());
         String accountId = current != null ? current.accountId() : loginAccountId;
         AccountSnapshot account = accountId == null ? null : stores.account(accountId);
         Identity identity = IdentityResolver.resolve(ownerId, logins, accountId, current,
@@ -54,5 +68,16 @@ final class IdentityUpdater {
             long timestamp = identity.updatedAt() != null ? identity.updatedAt().toEpochMilli() : context.currentStreamTimeMs();
             context.forward(new Record<>(ownerId, identity, timestamp));
         }
+    }
+
+    /** The snapshot valid at {@code time}: the latest one when it was observed by then (no store read), else the store's. */
+    private ExtensionSnapshot snapshotAt(String ownerId, ExtensionSnapshot current, Instant time) {
+        if (time == null) {
+            return null;
+        }
+        if (current != null && !current.observedAt().isAfter(time)) {
+            return current;
+        }
+        return stores.snapshotAt(ownerId, time);
     }
 }

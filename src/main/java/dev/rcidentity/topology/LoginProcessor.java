@@ -44,6 +44,6 @@ final class LoginProcessor implements Processor<String, LoginEvent, String, Iden
         }
         String loginAccountId = previous != null && previous.loginAccountId() != null
                 ? previous.loginAccountId() : login.accountId();
-        identities.update(ownerId, previous, logins, loginAccountId, marks.get());
+        identities.update(ownerId, previous, logins, loginAccountId, marks.get(), stores.snapshot(ownerId));
     }
 }
