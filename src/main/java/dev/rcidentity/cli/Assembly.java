@@ -79,6 +79,7 @@ final class Assembly {
         ConnectionStore store = connectionStore(kafka);
         new ConnectionImport(store, cipher, clock).importAll(ConnectionsReader.importEntries(configured));
         Poller poller = lifecycle.add(Poller.create(OptionsFromSettings.poller(settings), kafka, clock));
+        OptionsFromSettings.push(settings).ifPresent(push -> poller.enablePush(push, store, cipher));
         pollerMeters = new PollerMeters(poller.metrics(), registry);
         checks.add(new PollerHealth(poller));
         lifecycle.add(ConnectionRunner.start(poller, store, cipher, kafka, settings.get(SettingKeys.APPLICATION_ID),

@@ -149,6 +149,9 @@ public final class ConnectionRunner implements ConnectionAssignment.Holder, Auto
         if (held.remove(id) == null) {
             return;
         }
+        if (revoke) {
+            poller.deleteSubscription(id);
+        }
         RunningConnection released = poller.release(id);
         if (revoke && released != null) {
             poller.revoke(released).whenComplete((revoked, e) -> {

@@ -1,6 +1,8 @@
 package dev.rcidentity.poller;
 
 import dev.rcidentity.config.SettingsException;
+import dev.rcidentity.connections.ConnectionCatalog;
+import dev.rcidentity.connections.CredentialCipher;
 import dev.rcidentity.kafka.KafkaClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -38,6 +40,8 @@ public final class Poller implements AutoCloseable {
     private final SnapshotPublisher publisher;
     private final Sweeps sweeps;
     private final SweepSchedule schedule;
+    /** Null while push is off (no WEBHOOK_BASE_URL). */
+    private volatile PushSubscriptions push;
     private boolean stateLoaded;
     private boolean started;
     private boolean closed;
@@ -73,6 +77,18 @@ public final class Poller implements AutoCloseable {
         return poller;
     }
 
+    /**
+     * Turns the push fast path on (before {@link #start()}): every connection held from now on keeps a webhook
+     * subscription, its token stored in {@code records}, and sweeps every {@code pollIntervalWithPush} while it is
+     * healthy.
+     */
+    public synchronized void enablePush(PushOptions pushOptions, ConnectionCatalog records, CredentialCipher cipher) {
+        if (push == null) {
+            push = new PushSubscriptions(pushOptions, options.pollInterval(), records, cipher, clock);
+            sweeps.addListener((connection, outcome) -> push.swept(connection.key(), outcome));
+        }
+    }
+
     /** Loads what was published before, then sweeps every connection held now and every poll interval after. */
     public synchronized void start() {
         if (started) {
@@ -94,6 +110,9 @@ public final class Poller implements AutoCloseable {
         if (connections.putIfAbsent(key, connection) != null) {
             throw new IllegalStateException("connection " + key + " is held already");
         }
+        if (push != null) {
+            push.hold(key, connection);
+        }
         if (started) {
             schedule(connection);
         }
@@ -110,6 +129,9 @@ public final class Poller implements AutoCloseable {
         if (connection == null) {
             return null;
         }
+        if (push != null) {
+            push.release(key);
+        }
         connection.halt();
         schedule.cancel(key, true);
         if (!connection.awaitIdle(RELEASE_WAIT)) {
@@ -117,6 +139,23 @@ public final class Poller implements AutoCloseable {
                     RELEASE_WAIT);
         }
         return connection;
+    }
+
+    /** The connection is removed: its webhook subscription is deleted at RingCentral (before its release). */
+    void deleteSubscription(String key) throws InterruptedException {
+        if (push != null && connections.containsKey(key)) {
+            push.delete(key);
+        }
+    }
+
+    /** Push is on and the connection's subscription is Active, as its last check saw it. */
+    boolean pushHealthy(String key) {
+        return push != null && push.healthy(key);
+    }
+
+    /** What RingCentral last said of the connection's webhook subscription; null when push is off or it is unknown. */
+    SubscriptionApi.Info subscription(String key) {
+        return push == null ? null : push.info(key);
     }
 
     /** Revokes a released connection's token at RingCentral, on a poller thread. */
@@ -175,6 +214,9 @@ public final class Poller implements AutoCloseable {
     }
 
     private void scheduledSweep(RunningConnection connection) {
+        if (push != null && !push.sweepDue(connection.key())) {
+            return;
+        }
         try {
             if (sweeps.sweep(connection).status() == SweepOutcome.Status.STOPPED) {
                 schedule.cancel(connection.key(), false);
@@ -200,6 +242,9 @@ public final class Poller implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (push != null) {
+            push.close();
         }
         schedule.shutdown();
         publisher.close();
