@@ -42,6 +42,7 @@ public final class Poller implements AutoCloseable {
     private final SweepSchedule schedule;
     /** Null while push is off (no WEBHOOK_BASE_URL). */
     private volatile PushSubscriptions push;
+    private NotificationConsumer notifications;
     private boolean stateLoaded;
     private boolean started;
     private boolean closed;
@@ -84,8 +85,11 @@ public final class Poller implements AutoCloseable {
      */
     public synchronized void enablePush(PushOptions pushOptions, ConnectionCatalog records, CredentialCipher cipher) {
         if (push == null) {
-            push = new PushSubscriptions(pushOptions, options.pollInterval(), records, cipher, clock);
+            push = new PushSubscriptions(pushOptions, options.pollInterval(), records, cipher, clock,
+                    connection -> schedule.run(() -> sweeps.sweep(connection)));
             sweeps.addListener((connection, outcome) -> push.swept(connection.key(), outcome));
+            notifications = new NotificationConsumer(kafka, push, new PushFetcher(state, publisher, metrics, clock),
+                    pushOptions, clock);
         }
     }
 
@@ -95,6 +99,9 @@ public final class Poller implements AutoCloseable {
             return;
         }
         loadPublishedState();
+        if (notifications != null) {
+            notifications.start(STATE_LOAD_TIMEOUT);
+        }
         started = true;
         connections.values().forEach(this::schedule);
         log.info("Poller started: {} connection(s) held, a sweep every {}", connections.size(), options.pollInterval());
@@ -146,6 +153,11 @@ public final class Poller implements AutoCloseable {
         if (push != null && connections.containsKey(key)) {
             push.delete(key);
         }
+    }
+
+    /** The newest receipt time of the notifications handled (fetched, swept or skipped); EPOCH while push is off. */
+    Instant notificationsHandledThrough() {
+        return notifications == null ? Instant.EPOCH : notifications.handledThrough();
     }
 
     /** Push is on and the connection's subscription is Active, as its last check saw it. */
@@ -244,6 +256,7 @@ public final class Poller implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (push != null) {
+            notifications.close();
             push.close();
         }
         schedule.shutdown();

@@ -16,14 +16,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The webhook subscriptions of the connections this poller holds: each checked every {@code checkInterval} on
  * the push threads (the first check at once), and whether a connection's full sweep is due: every
  * {@code pollIntervalWithPush} while its subscription is healthy, every poll interval otherwise.
  */
-final class PushSubscriptions implements AutoCloseable {
-    private record Held(PushSubscription subscription, ScheduledFuture<?> checks) {
+final class PushSubscriptions implements NotificationConsumer.Connections, AutoCloseable {
+    private record Held(RunningConnection connection, PushSubscription subscription, ScheduledFuture<?> checks,
+                        Instant since) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(PushSubscriptions.class);
@@ -35,10 +37,12 @@ final class PushSubscriptions implements AutoCloseable {
     private final WebhookTokens tokens;
     private final Clock clock;
     private final ScheduledExecutorService threads;
+    private final Consumer<RunningConnection> sweepSoon;
 
     PushSubscriptions(PushOptions options, Duration pollInterval, ConnectionCatalog records, CredentialCipher cipher,
-                      Clock clock) {
+                      Clock clock, Consumer<RunningConnection> sweepSoon) {
         this.options = options;
+        this.sweepSoon = sweepSoon;
         this.pollInterval = pollInterval;
         this.tokens = new WebhookTokens(records, cipher, clock);
         this.clock = clock;
@@ -59,7 +63,7 @@ final class PushSubscriptions implements AutoCloseable {
                 WebhookAddress.of(options.baseUrl(), connectionId), clock);
         ScheduledFuture<?> checks = threads.scheduleWithFixedDelay(() -> check(connection, subscription), 0,
                 options.checkInterval().toMillis(), TimeUnit.MILLISECONDS);
-        Held previous = held.put(connectionId, new Held(subscription, checks));
+        Held previous = held.put(connectionId, new Held(connection, subscription, checks, clock.instant()));
         if (previous != null) {
             previous.checks().cancel(true);
         }
@@ -82,6 +86,20 @@ final class PushSubscriptions implements AutoCloseable {
             removed.subscription().delete();
         }
         release(connectionId);
+    }
+
+    @Override
+    public NotificationConsumer.Held held(String connectionId) {
+        Held h = held.get(connectionId);
+        return h == null ? null : new NotificationConsumer.Held(h.connection(), h.since());
+    }
+
+    @Override
+    public void sweepSoon(String connectionId) {
+        Held h = held.get(connectionId);
+        if (h != null) {
+            sweepSoon.accept(h.connection());
+        }
     }
 
     boolean healthy(String connectionId) {

@@ -29,6 +29,11 @@ final class RingCentralClient {
         return Endpoint.EXTENSION_LIST.path() + "?page=1&perPage=" + PER_PAGE;
     }
 
+    /** One extension of the account by id (Light); {@link RingCentralApiException} 404 when it does not exist. */
+    JsonNode extension(String extensionId) throws InterruptedException {
+        return get(Endpoint.EXTENSION, Endpoint.EXTENSION.path() + extensionId);
+    }
+
     JsonNode extensionPage(String pathAndQuery) throws InterruptedException {
         return get(Endpoint.EXTENSION_LIST, pathAndQuery);
     }
