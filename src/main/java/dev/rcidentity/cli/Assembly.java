@@ -156,7 +156,9 @@ final class Assembly {
                 settings.get(SettingKeys.APPLICATION_ID), CONNECTIONS_TIMEOUT));
         return id -> statuses.get(id).map(s -> new ConnectionStatus(s.heldBy(), s.lastSweep() == null ? null
                 : new ConnectionStatus.LastSweep(s.lastSweep().at(), s.lastSweep().outcome(), s.lastSweep().extensions(),
-                s.lastSweep().changed(), s.lastSweep().deleted()), s.nextSweepAt()));
+                s.lastSweep().changed(), s.lastSweep().deleted()), s.nextSweepAt(), s.subscription() == null ? null
+                : new ConnectionStatus.Subscription(s.subscription().id(), s.subscription().status(),
+                s.subscription().expiresAt())));
     }
 
     private Map<String, Object> loginProducerConfig(String bootstrap) {

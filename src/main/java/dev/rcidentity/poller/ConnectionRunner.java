@@ -7,6 +7,7 @@ import dev.rcidentity.connections.CredentialException;
 import dev.rcidentity.connections.Secrets;
 import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.model.Connection;
+import dev.rcidentity.model.ConnectionStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,8 @@ public final class ConnectionRunner implements ConnectionAssignment.Holder, Auto
         ConnectionRunner runner = new ConnectionRunner(poller, new AllConnections(store), store,
                 cipher, StatusPublisher.start(kafka, applicationId, instance, clock), clock);
         poller.addSweepListener(runner::swept);
+        poller.addSubscriptionListener((id, info) -> runner.status.subscription(id,
+                new ConnectionStatus.Subscription(info.id(), info.status(), info.expiresAt())));
         poller.start();
         runner.assignment.start(runner);
         return runner;

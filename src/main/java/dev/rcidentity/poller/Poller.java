@@ -165,6 +165,13 @@ public final class Poller implements AutoCloseable {
         return push != null && push.healthy(key);
     }
 
+    /** Told whenever a connection's webhook subscription is created, renewed or changes status (push on only). */
+    void addSubscriptionListener(java.util.function.BiConsumer<String, SubscriptionApi.Info> listener) {
+        if (push != null) {
+            push.addListener(listener);
+        }
+    }
+
     /** What RingCentral last said of the connection's webhook subscription; null when push is off or it is unknown. */
     SubscriptionApi.Info subscription(String key) {
         return push == null ? null : push.info(key);

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One connection's webhook subscription, kept alive by {@link #check()}: found again by its address after a restart
@@ -24,12 +25,14 @@ final class PushSubscription {
     private final PushOptions options;
     private final URI address;
     private final Clock clock;
+    private final Consumer<SubscriptionApi.Info> changed;
     private volatile SubscriptionApi.Info info;
     private volatile boolean healthy;
     private String token;
 
     PushSubscription(String connectionId, RunningConnection connection, WebhookTokens tokens, PushOptions options,
-                     URI address, Clock clock) {
+                     URI address, Clock clock, Consumer<SubscriptionApi.Info> changed) {
+        this.changed = changed;
         this.connectionId = connectionId;
         this.connection = connection;
         this.api = new SubscriptionApi(connection.client());
@@ -52,6 +55,7 @@ final class PushSubscription {
         if (connection.stopped()) {
             return;
         }
+        SubscriptionApi.Info before = info;
         try {
             if (info == null) {
                 adoptOrCreate();
@@ -85,6 +89,9 @@ final class PushSubscription {
             healthy = false;
             log.warn("Connection '{}': webhook subscription check failed, sweeping every poll interval until it "
                     + "succeeds: {}", connection.name(), e.getMessage());
+        }
+        if (info != null && !info.equals(before)) {
+            changed.accept(info);
         }
     }
 

@@ -16,6 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +41,7 @@ final class PushSubscriptions implements NotificationConsumer.Connections, AutoC
     private final Clock clock;
     private final ScheduledExecutorService threads;
     private final Consumer<RunningConnection> sweepSoon;
+    private final List<BiConsumer<String, SubscriptionApi.Info>> listeners = new CopyOnWriteArrayList<>();
 
     PushSubscriptions(PushOptions options, Duration pollInterval, ConnectionCatalog records, CredentialCipher cipher,
                       Clock clock, Consumer<RunningConnection> sweepSoon) {
@@ -60,13 +64,19 @@ final class PushSubscriptions implements NotificationConsumer.Connections, AutoC
 
     void hold(String connectionId, RunningConnection connection) {
         PushSubscription subscription = new PushSubscription(connectionId, connection, tokens, options,
-                WebhookAddress.of(options.baseUrl(), connectionId), clock);
+                WebhookAddress.of(options.baseUrl(), connectionId), clock,
+                info -> listeners.forEach(listener -> listener.accept(connectionId, info)));
         ScheduledFuture<?> checks = threads.scheduleWithFixedDelay(() -> check(connection, subscription), 0,
                 options.checkInterval().toMillis(), TimeUnit.MILLISECONDS);
         Held previous = held.put(connectionId, new Held(connection, subscription, checks, clock.instant()));
         if (previous != null) {
             previous.checks().cancel(true);
         }
+    }
+
+    /** Told, on a push thread, whenever a connection's subscription is created, renewed or changes status. */
+    void addListener(BiConsumer<String, SubscriptionApi.Info> listener) {
+        listeners.add(listener);
     }
 
     /** Stops checking (the subscription stays at RingCentral: another instance may hold the connection next). */

@@ -1,5 +1,6 @@
 package dev.rcidentity.poller;
 
+import dev.rcidentity.connections.ConnectionStatuses;
 import dev.rcidentity.model.Connection;
 import dev.rcidentity.simulator.DeliveryAttempt;
 import dev.rcidentity.testing.Await;
@@ -68,6 +69,11 @@ class PushSubscriptionIT {
         await(() -> f.requests("POST", SUBSCRIPTION + "/" + info.id() + "/renew").stream()
                 .anyMatch(r -> r.status() == 200), "renewed ahead of expiry");
         awaitDelivered(info.id());
+        try (ConnectionStatuses statuses = ConnectionStatuses.start(f.kafka, "push-test", PushFixture.WAIT)) {
+            await(() -> statuses.get(id()).map(s -> s.subscription() != null
+                    && info().id().equals(s.subscription().id()) && "Active".equals(s.subscription().status())
+                    && s.subscription().expiresAt() != null).orElse(false), "the subscription in the status topic");
+        }
     }
 
     @Test
