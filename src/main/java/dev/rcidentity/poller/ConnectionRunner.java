@@ -67,8 +67,10 @@ public final class ConnectionRunner implements ConnectionAssignment.Holder, Auto
         ConnectionRunner runner = new ConnectionRunner(poller, new AllConnections(store), store,
                 cipher, StatusPublisher.start(kafka, applicationId, instance, clock), clock);
         poller.addSweepListener(runner::swept);
-        poller.addSubscriptionListener((id, info) -> runner.status.subscription(id,
-                new ConnectionStatus.Subscription(info.id(), info.status(), info.expiresAt())));
+        if (poller.push() != null) {
+            poller.push().addListener((id, info) -> runner.status.subscription(id,
+                    new ConnectionStatus.Subscription(info.id(), info.status(), info.expiresAt())));
+        }
         poller.start();
         runner.assignment.start(runner);
         return runner;

@@ -56,6 +56,7 @@ final class NotificationConsumer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationConsumer.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration BACKOFF = Duration.ofSeconds(1);
 
     private final KafkaConsumer<String, Notification> consumer;
     private final Connections connections;
@@ -87,6 +88,11 @@ final class NotificationConsumer implements AutoCloseable {
     /** Assigns every partition at its end offset (bounded), then follows on its own thread. */
     void start(Duration timeout) {
         List<PartitionInfo> infos = consumer.partitionsFor(Topics.NOTIFICATIONS.name(), timeout);
+        if (infos == null || infos.isEmpty()) {
+            consumer.close(Duration.ZERO);
+            throw new IllegalStateException("Topic " + Topics.NOTIFICATIONS.name() + " does not exist, and push "
+                    + "(WEBHOOK_BASE_URL) needs it: create the topics first ('topics')");
+        }
         List<TopicPartition> partitions = infos.stream()
                 .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
         consumer.assign(partitions);
@@ -110,11 +116,19 @@ final class NotificationConsumer implements AutoCloseable {
                 } catch (org.apache.kafka.common.errors.RecordDeserializationException e) {
                     consumer.seek(e.topicPartition(), e.offset() + 1);
                     log.warn("An unreadable record in {} skipped: {}", Topics.NOTIFICATIONS.name(), e.getMessage());
+                } catch (WakeupException | InterruptException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    log.warn("Reading {} failed, retrying in {}: {}", Topics.NOTIFICATIONS.name(), BACKOFF,
+                            e.getMessage());
+                    Thread.sleep(BACKOFF.toMillis());
                 }
                 flushDue();
             }
         } catch (WakeupException | InterruptException e) {
             // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             consumer.close(Duration.ZERO);
         }

@@ -160,21 +160,9 @@ public final class Poller implements AutoCloseable {
         return notifications == null ? Instant.EPOCH : notifications.handledThrough();
     }
 
-    /** Push is on and the connection's subscription is Active, as its last check saw it. */
-    boolean pushHealthy(String key) {
-        return push != null && push.healthy(key);
-    }
-
-    /** Told whenever a connection's webhook subscription is created, renewed or changes status (push on only). */
-    void addSubscriptionListener(java.util.function.BiConsumer<String, SubscriptionApi.Info> listener) {
-        if (push != null) {
-            push.addListener(listener);
-        }
-    }
-
-    /** What RingCentral last said of the connection's webhook subscription; null when push is off or it is unknown. */
-    SubscriptionApi.Info subscription(String key) {
-        return push == null ? null : push.info(key);
+    /** The webhook subscriptions of the connections held; null while push is off. */
+    PushSubscriptions push() {
+        return push;
     }
 
     /** Revokes a released connection's token at RingCentral, on a poller thread. */

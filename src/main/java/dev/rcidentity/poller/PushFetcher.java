@@ -1,7 +1,6 @@
 package dev.rcidentity.poller;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.InvalidRecordException;
 import org.slf4j.Logger;
@@ -49,7 +48,7 @@ final class PushFetcher {
                     outgoing.add(fetched);
                 }
             }
-            publish(outgoing);
+            ExtensionPublication.publish(publisher, state, metrics, outgoing).throwIfFailed();
             return true;
         } catch (RingCentralApiException | PublishException | CredentialNotDurableException e) {
             log.warn("Connection '{}': fetching the extensions its notifications named failed; the next full sweep "
@@ -77,26 +76,5 @@ final class PushFetcher {
             log.warn("Connection '{}': extension {} unusable: {}", connection.name(), extensionId, e.getMessage());
             return null;
         }
-    }
-
-    private void publish(List<ExtensionSnapshot> outgoing) throws InterruptedException {
-        if (outgoing.isEmpty()) {
-            return;
-        }
-        SnapshotPublisher.Outcome<ExtensionSnapshot> outcome = publisher.publish(Topics.EXTENSIONS, outgoing,
-                ExtensionSnapshot::extensionId, ExtensionSnapshot::observedAt);
-        int changed = 0;
-        int deleted = 0;
-        for (ExtensionSnapshot snapshot : outcome.acknowledged()) {
-            state.published(snapshot);
-            if (snapshot.deleted()) {
-                deleted++;
-            } else {
-                changed++;
-            }
-        }
-        metrics.published(PollerMetrics.Published.EXTENSIONS, changed);
-        metrics.published(PollerMetrics.Published.DELETIONS, deleted);
-        outcome.throwIfFailed();
     }
 }

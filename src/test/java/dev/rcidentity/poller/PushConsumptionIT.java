@@ -49,7 +49,7 @@ class PushConsumptionIT {
                 Duration.ofHours(1)));
         accountId = f.sim.accounts().get(1).accountId();
         connection = f.connect("push-b", accountId);
-        await(() -> f.poller.pushHealthy(id()) && f.sweepsOf(id()) > 0, "push healthy after a first full sweep");
+        await(() -> f.poller.push().healthy(id()) && f.sweepsOf(id()) > 0, "push healthy after a first full sweep");
     }
 
     @AfterAll

@@ -54,13 +54,13 @@ class PushSubscriptionIT {
     }
 
     private static SubscriptionApi.Info info() {
-        return f.poller.subscription(id());
+        return f.poller.push().info(id());
     }
 
     @Test
     @Order(1)
     void createdWithTheHandshakeItsTokenStoredAndRenewed() {
-        await(() -> f.poller.pushHealthy(id()), "the subscription is created and Active");
+        await(() -> f.poller.push().healthy(id()), "the subscription is created and Active");
         SubscriptionApi.Info info = info();
         assertTrue(info.address().endsWith("/webhooks/ringcentral?connectionId=" + id()), info.address());
         assertNotNull(f.secretsOf(id()).webhookVerificationToken(), "the token is kept with the connection");
@@ -89,7 +89,7 @@ class PushSubscriptionIT {
                     && d.outcome() == DeliveryAttempt.Outcome.FAILED);
         }, "a delivery fails");
         f.refuse.set(false);
-        await(() -> info() != null && !info().id().equals(old.id()) && f.poller.pushHealthy(id()), "created again");
+        await(() -> info() != null && !info().id().equals(old.id()) && f.poller.push().healthy(id()), "created again");
         assertTrue(f.requests("DELETE", SUBSCRIPTION + "/" + old.id()).stream().anyMatch(r -> r.status() / 100 == 2),
                 "the blacklisted one is deleted");
         assertNotEquals(oldToken, f.secretsOf(id()).webhookVerificationToken(), "a new token for a new subscription");
@@ -108,11 +108,11 @@ class PushSubscriptionIT {
         assertEquals(before, f.sweepsOf(id()), "a full sweep ran while push was healthy");
 
         f.sim.faults().serverErrors(1_000_000, 503, "/restapi/v1\\.0/subscription.*");
-        await(() -> !f.poller.pushHealthy(id()), "the subscription checks fail");
+        await(() -> !f.poller.push().healthy(id()), "the subscription checks fail");
         int unhealthy = f.sweepsOf(id());
         await(() -> f.sweepsOf(id()) >= unhealthy + 2, "sweeps every poll interval again");
         f.sim.faults().clear();
-        await(() -> f.poller.pushHealthy(id()), "healthy again");
+        await(() -> f.poller.push().healthy(id()), "healthy again");
     }
 
     @Test
@@ -122,7 +122,7 @@ class PushSubscriptionIT {
         f.store.remove(id());
         await(() -> f.requests("DELETE", SUBSCRIPTION + "/" + subscription).stream()
                 .anyMatch(r -> r.status() / 100 == 2), "the subscription is deleted at RingCentral");
-        assertFalse(f.poller.pushHealthy(id()));
+        assertFalse(f.poller.push().healthy(id()));
     }
 
     private static long renewals(String subscription) {
