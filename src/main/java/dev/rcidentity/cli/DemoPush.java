@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Push in the demo: the simulator delivers its webhook notifications to the demo's own receiver on loopback, and every
- * so often the demo prints how fresh the last pushed change was: from its delivery to the snapshot the HTTP API
- * serves (through rc.extensions.v1 and the topology).
+ * so often the demo prints how fresh the last pushed change was: once the HTTP API serves the changed extension
+ * (through rc.extensions.v1 and the topology), the time from the notification's delivery to the snapshot's
+ * {@code observedAt}.
  */
 final class DemoPush implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoPush.class);
