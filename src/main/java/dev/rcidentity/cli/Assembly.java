@@ -22,6 +22,10 @@ import dev.rcidentity.query.HttpServerOptions;
 import dev.rcidentity.query.QueryService;
 import dev.rcidentity.query.RouteSet;
 import dev.rcidentity.query.StreamsHealth;
+import dev.rcidentity.webhooks.ConnectionTokens;
+import dev.rcidentity.webhooks.NotificationWriter;
+import dev.rcidentity.webhooks.VerificationTokens;
+import dev.rcidentity.webhooks.WebhookReceiver;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -38,11 +42,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Starts the parts a command runs, registers each with the lifecycle, and ties them to metrics and health. */
 final class Assembly {
     private static final Duration CONNECTIONS_TIMEOUT = Duration.ofSeconds(60);
+    /** Within RingCentral's patience for a delivery and below the API's request deadline. */
+    private static final Duration WEBHOOK_WRITE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Settings settings;
     private final Lifecycle lifecycle;
@@ -72,6 +79,7 @@ final class Assembly {
         ConnectionStore store = connectionStore(kafka);
         new ConnectionImport(store, cipher, clock).importAll(ConnectionsReader.importEntries(configured));
         Poller poller = lifecycle.add(Poller.create(OptionsFromSettings.poller(settings), kafka, clock));
+        OptionsFromSettings.push(settings).ifPresent(push -> poller.enablePush(push, store, cipher));
         String instance = OptionsFromSettings.pollerInstance(settings);
         pollerMeters = new PollerMeters(poller, instance, registry);
         ConnectionRunner runner = lifecycle.add(ConnectionRunner.startInGroup(poller, store, cipher, kafka,
@@ -121,10 +129,26 @@ final class Assembly {
         List<RouteSet> onboarding = OnboardingWiring.routes(settings,
                 () -> connectionStore(OptionsFromSettings.kafka(settings, bootstrap)), logins, () -> server.get().port(),
                 statuses, clock);
+        List<RouteSet> routes = new ArrayList<>(onboarding);
+        routes.add(webhookReceiver(bootstrap));
         server.set(lifecycle.add(HttpApi.start(api.host(), api.port(), api.apiToken(),
                 settings.get(SettingKeys.APPLICATION_ID), queries, logins,
-                checks, registry, beforeScrape, clock, options, onboarding)));
+                checks, registry, beforeScrape, clock, options, routes)));
         return server.get();
+    }
+
+    /**
+     * {@code POST /webhooks/ringcentral}: with {@code WEBHOOK_BASE_URL} and a credentials key, this instance receives
+     * deliveries for any connection; otherwise it answers the handshake only.
+     */
+    private WebhookReceiver webhookReceiver(String bootstrap) {
+        Optional<CredentialKeys> keys = OptionsFromSettings.credentialKeys(settings);
+        if (!settings.isSet(SettingKeys.WEBHOOK_BASE_URL) || keys.isEmpty()) {
+            return new WebhookReceiver(VerificationTokens.NONE, null, registry, clock);
+        }
+        KafkaClients kafka = OptionsFromSettings.kafka(settings, bootstrap);
+        return new WebhookReceiver(new ConnectionTokens(connectionStore(kafka), new CredentialCipher(keys.get())),
+                lifecycle.add(NotificationWriter.start(kafka, WEBHOOK_WRITE_TIMEOUT)), registry, clock);
     }
 
     /** What the pollers, in this process or others, report of each connection (their internal status topic). */
@@ -133,7 +157,9 @@ final class Assembly {
                 settings.get(SettingKeys.APPLICATION_ID), CONNECTIONS_TIMEOUT));
         return id -> statuses.get(id).map(s -> new ConnectionStatus(s.heldBy(), s.lastSweep() == null ? null
                 : new ConnectionStatus.LastSweep(s.lastSweep().at(), s.lastSweep().outcome(), s.lastSweep().extensions(),
-                s.lastSweep().changed(), s.lastSweep().deleted()), s.nextSweepAt()));
+                s.lastSweep().changed(), s.lastSweep().deleted()), s.nextSweepAt(), s.subscription() == null ? null
+                : new ConnectionStatus.Subscription(s.subscription().id(), s.subscription().status(),
+                s.subscription().expiresAt())));
     }
 
     private Map<String, Object> loginProducerConfig(String bootstrap) {

@@ -42,14 +42,17 @@ final class DemoCommand implements Command {
                 and runs the poller, the topology and the HTTP API. Simulated users log in every few seconds and
                 are reported to POST /v1/logins, as an integration would. The simulated companies are connected
                 through RingCentral's OAuth consent (a connect link, the consent, the callback), all but one, whose
-                connect link is printed for a browser. Prints ADMIN_TOKEN (generated unless set), where to look and
+                connect link is printed for a browser. With the simulator on a fixed HTTP_PORT, push is on: the
+                simulator delivers webhook notifications to this demo's /webhooks/ringcentral, changes arrive in
+                seconds, and it prints how fresh the last pushed change was. Prints ADMIN_TOKEN (generated unless set), where to look and
                 curl examples; Ctrl-C stops it. A second run on the same DATA_DIR continues where the first stopped.
                 """ + HelpText.settings(false, SettingKeys.KAFKA_BOOTSTRAP_SERVERS, SettingKeys.EMBEDDED_KAFKA_PORT,
                 SettingKeys.DATA_DIR, SettingKeys.RC_CLIENT_ID, SettingKeys.RC_CLIENT_SECRET, SettingKeys.RC_JWT,
                 SettingKeys.RC_CONNECTIONS_FILE, SettingKeys.SIMULATOR_ACCOUNTS, SettingKeys.SIMULATOR_EXTENSIONS,
                 SettingKeys.POLL_INTERVAL, SettingKeys.HTTP_HOST, SettingKeys.HTTP_PORT, SettingKeys.API_TOKEN,
                 SettingKeys.TOPIC_PARTITIONS, SettingKeys.ADMIN_TOKEN, SettingKeys.CREDENTIALS_KEY,
-                SettingKeys.CREDENTIALS_KEY_FILE, SettingKeys.RC_REDIRECT_URI);
+                SettingKeys.CREDENTIALS_KEY_FILE, SettingKeys.RC_REDIRECT_URI, SettingKeys.WEBHOOK_BASE_URL,
+                SettingKeys.SUBSCRIPTION_CHECK_INTERVAL, SettingKeys.POLL_INTERVAL_WITH_PUSH);
     }
 
     @Override
@@ -81,6 +84,7 @@ final class DemoCommand implements Command {
             TopicsCommand.ensure(settings, bootstrap, console);
             boolean adminTokenGiven = settings.isSet(SettingKeys.ADMIN_TOKEN);
             settings = DemoOnboarding.prepare(settings, simulator, console);
+            settings = DemoPush.prepare(settings, simulator, console);
 
             Assembly assembly = new Assembly(settings, lifecycle);
             StreamsService streams = assembly.startStreams(bootstrap);
@@ -94,6 +98,10 @@ final class DemoCommand implements Command {
             if (simulator != null) {
                 lifecycle.add(new DemoLogins(simulator, URI.create(apiBase), settings.find(SettingKeys.API_TOKEN).orElse(null)))
                         .start(Duration.ofSeconds(2));
+                if (settings.isSet(SettingKeys.WEBHOOK_BASE_URL)) {
+                    lifecycle.add(new DemoPush(simulator, URI.create(apiBase),
+                            settings.find(SettingKeys.API_TOKEN).orElse(null), console)).start(Duration.ofSeconds(20));
+                }
             }
             if (!streams.awaitRunning(Duration.ofMinutes(2))) {
                 lifecycle.fail("Kafka Streams did not reach RUNNING within 2 minutes");

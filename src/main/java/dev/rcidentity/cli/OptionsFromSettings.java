@@ -7,6 +7,7 @@ import dev.rcidentity.connections.CredentialKeys;
 import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.StreamsOptions;
 import dev.rcidentity.poller.PollerOptions;
+import dev.rcidentity.poller.PushOptions;
 import dev.rcidentity.simulator.SimulatorOptions;
 
 import java.util.Optional;
@@ -22,6 +23,9 @@ import static dev.rcidentity.config.SettingKeys.HTTP_HOST;
 import static dev.rcidentity.config.SettingKeys.HTTP_PORT;
 import static dev.rcidentity.config.SettingKeys.NUM_STANDBY_REPLICAS;
 import static dev.rcidentity.config.SettingKeys.POLL_INTERVAL;
+import static dev.rcidentity.config.SettingKeys.POLL_INTERVAL_WITH_PUSH;
+import static dev.rcidentity.config.SettingKeys.SUBSCRIPTION_CHECK_INTERVAL;
+import static dev.rcidentity.config.SettingKeys.WEBHOOK_BASE_URL;
 import static dev.rcidentity.config.SettingKeys.SIMULATOR_ACCOUNTS;
 import static dev.rcidentity.config.SettingKeys.SIMULATOR_EXTENSIONS;
 import static dev.rcidentity.config.SettingKeys.SIMULATOR_PORT;
@@ -46,6 +50,12 @@ final class OptionsFromSettings {
 
     static PollerOptions poller(Settings settings) {
         return PollerOptions.defaults().withPollInterval(settings.get(POLL_INTERVAL));
+    }
+
+    /** The push fast path when {@code WEBHOOK_BASE_URL} is set. */
+    static Optional<PushOptions> push(Settings settings) {
+        return settings.find(WEBHOOK_BASE_URL).map(url -> PushOptions.of(url, settings.get(SUBSCRIPTION_CHECK_INTERVAL),
+                settings.get(POLL_INTERVAL_WITH_PUSH)));
     }
 
     static StreamsOptions streams(Settings settings) {

@@ -29,15 +29,19 @@ final class PollerCommand implements Command {
                 POLL_INTERVAL, sweeps each connection's account info and full extension list through the
                 RingCentral REST API, within its rate limits, and publishes what changed to rc.accounts.v1 and
                 rc.extensions.v1; every token it obtains becomes a LoginEvent in rc.logins.v1. A rotated refresh
-                token is stored (encrypted) before it is used. It also serves POST /v1/logins, /health/live,
-                /health/ready and /metrics. The topics must exist (see 'topics'). Instances sharing
-                POLLER_GROUP_ID share the connections (each sweeps those of its rc.connections.v1 partitions).
+                token is stored (encrypted) before it is used. With WEBHOOK_BASE_URL, each connection keeps a
+                RingCentral webhook subscription whose notifications make changes arrive in seconds (full sweeps
+                every POLL_INTERVAL_WITH_PUSH then), received at POST /webhooks/ringcentral. It also serves
+                POST /v1/logins, /health/live, /health/ready and /metrics. The topics must exist (see 'topics').
+                Instances sharing POLLER_GROUP_ID share the connections (each sweeps those of its
+                rc.connections.v1 partitions).
                 """ + HelpText.settings(true, SettingKeys.KAFKA_BOOTSTRAP_SERVERS, SettingKeys.RC_SERVER_URL,
                 SettingKeys.RC_CLIENT_ID, SettingKeys.RC_CLIENT_SECRET, SettingKeys.RC_JWT,
                 SettingKeys.RC_CONNECTIONS_FILE, SettingKeys.POLL_INTERVAL, SettingKeys.HTTP_HOST,
                 SettingKeys.HTTP_PORT, SettingKeys.API_TOKEN, SettingKeys.CREDENTIALS_KEY,
                 SettingKeys.CREDENTIALS_KEY_FILE, SettingKeys.CREDENTIALS_OLD_KEYS, SettingKeys.APPLICATION_ID,
-                SettingKeys.APPLICATION_SERVER, SettingKeys.POLLER_GROUP_ID);
+                SettingKeys.APPLICATION_SERVER, SettingKeys.WEBHOOK_BASE_URL, SettingKeys.SUBSCRIPTION_CHECK_INTERVAL,
+                SettingKeys.POLL_INTERVAL_WITH_PUSH, SettingKeys.POLLER_GROUP_ID);
     }
 
     @Override

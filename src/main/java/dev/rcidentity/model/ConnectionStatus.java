@@ -8,7 +8,7 @@ import java.time.Instant;
  * connection go; {@code lastSweep} is null before the first sweep; {@code nextSweepAt} is null while nobody sweeps it.
  */
 public record ConnectionStatus(String connectionId, String heldBy, LastSweep lastSweep, Instant nextSweepAt,
-                               Instant updatedAt) {
+                               Instant updatedAt, Subscription subscription) {
     private static final String RECORD = "ConnectionStatus";
 
     /**
@@ -21,6 +21,15 @@ public record ConnectionStatus(String connectionId, String heldBy, LastSweep las
                 throw new InvalidRecordException(RECORD + " lastSweep without at or outcome");
             }
         }
+    }
+
+    /** The connection's webhook subscription as RingCentral last described it (push on); null otherwise. */
+    public record Subscription(String id, String status, Instant expiresAt) {
+    }
+
+    public ConnectionStatus(String connectionId, String heldBy, LastSweep lastSweep, Instant nextSweepAt,
+                            Instant updatedAt) {
+        this(connectionId, heldBy, lastSweep, nextSweepAt, updatedAt, null);
     }
 
     public ConnectionStatus {

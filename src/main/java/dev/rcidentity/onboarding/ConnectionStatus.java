@@ -6,10 +6,14 @@ import java.time.Instant;
  * How the pollers are doing with one connection, as they report it: the instance that holds it, its last sweep and
  * when the next one is due. Any field may be null (not held yet, never swept).
  */
-public record ConnectionStatus(String heldBy, LastSweep lastSweep, Instant nextSweepAt) {
+public record ConnectionStatus(String heldBy, LastSweep lastSweep, Instant nextSweepAt, Subscription subscription) {
+    /** The webhook subscription, when push is on. */
+    public record Subscription(String id, String status, Instant expiresAt) {
+    }
+
     /** The last sweep: when it ended, its outcome and its counts (null where the outcome has none). */
     public record LastSweep(Instant at, String outcome, Integer extensions, Integer changed, Integer deleted) {
     }
 
-    public static final ConnectionStatus UNKNOWN = new ConnectionStatus(null, null, null);
+    public static final ConnectionStatus UNKNOWN = new ConnectionStatus(null, null, null, null);
 }

@@ -7,6 +7,7 @@ import dev.rcidentity.connections.CredentialException;
 import dev.rcidentity.connections.Secrets;
 import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.model.Connection;
+import dev.rcidentity.model.ConnectionStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +85,10 @@ public final class ConnectionRunner implements ConnectionAssignment.Holder, Auto
                 cipher, StatusPublisher.start(kafka, applicationId, instance, clock), clock);
         poller.addSweepListener(runner::swept);
         poller.loadStateByAccount();
+        if (poller.push() != null) {
+            poller.push().addListener((id, info) -> runner.status.subscription(id,
+                    new ConnectionStatus.Subscription(info.id(), info.status(), info.expiresAt())));
+        }
         poller.start();
         runner.assignment.start(runner);
         return runner;
@@ -171,6 +176,9 @@ public final class ConnectionRunner implements ConnectionAssignment.Holder, Auto
     private void stop(String id, boolean revoke) throws InterruptedException {
         if (held.remove(id) == null) {
             return;
+        }
+        if (revoke) {
+            poller.deleteSubscription(id);
         }
         RunningConnection released = poller.release(id);
         if (revoke && released != null) {

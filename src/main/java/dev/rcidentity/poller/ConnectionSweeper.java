@@ -140,22 +140,10 @@ final class ConnectionSweeper {
         if (listing.complete()) {
             outgoing.addAll(state.vanished(accountId, listing.extensions().keySet(), clock.instant()));
         }
-        if (outgoing.isEmpty()) {
-            return;
-        }
-        SnapshotPublisher.Outcome<ExtensionSnapshot> outcome = publisher.publish(Topics.EXTENSIONS, outgoing,
-                ExtensionSnapshot::extensionId, ExtensionSnapshot::observedAt);
-        for (ExtensionSnapshot snapshot : outcome.acknowledged()) {
-            state.published(snapshot);
-            if (snapshot.deleted()) {
-                tally.deletions++;
-            } else {
-                tally.extensions++;
-            }
-        }
-        metrics.published(PollerMetrics.Published.EXTENSIONS, tally.extensions);
-        metrics.published(PollerMetrics.Published.DELETIONS, tally.deletions);
-        outcome.throwIfFailed();
+        ExtensionPublication.Counts counts = ExtensionPublication.publish(publisher, state, metrics, outgoing);
+        tally.extensions += counts.changed();
+        tally.deletions += counts.deleted();
+        counts.throwIfFailed();
     }
 
     /** Publishes the logins of the tokens obtained so far, with the account when known; puts back the unsent. */

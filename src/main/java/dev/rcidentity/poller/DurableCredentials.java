@@ -47,13 +47,15 @@ final class DurableCredentials implements CredentialSink {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Connection latest = records.get(connectionId).orElseThrow(() -> new CredentialNotDurableException(
                     "Connection " + connectionId + " was removed; its rotated refresh token is not stored", null));
-            if (!sameCredential(latest)) {
+            Secrets stored = sameCredential(latest);
+            if (stored == null) {
                 throw new CredentialNotDurableException("The credential of connection " + connectionId
                         + " was replaced elsewhere; it restarts from the newest record", null);
             }
             try {
-                records.put(latest.withCredential(cipher.encrypt(connectionId, secrets.withRefreshToken(refreshToken)),
-                        clock.instant()));
+                // The webhook verification token is the newest record's: written by this poller since it started.
+                records.put(latest.withCredential(cipher.encrypt(connectionId, secrets.withRefreshToken(refreshToken)
+                        .withWebhookVerificationToken(stored.webhookVerificationToken())), clock.instant()));
                 return;
             } catch (ConnectionStoreException e) {
                 failure = e;
@@ -69,13 +71,17 @@ final class DurableCredentials implements CredentialSink {
                 + failure.getMessage(), failure);
     }
 
-    /** The newest record still holds the credential this runs (only the refresh token may differ: ours, rotated). */
-    private boolean sameCredential(Connection latest) {
+    /**
+     * The newest record's secrets when it still holds the credential this runs (only the refresh token, ours rotated,
+     * and the webhook verification token may differ); null otherwise.
+     */
+    private Secrets sameCredential(Connection latest) {
         try {
-            return cipher.decrypt(connectionId, latest.credential()).withRefreshToken(null)
-                    .equals(secrets.withRefreshToken(null));
+            Secrets stored = cipher.decrypt(connectionId, latest.credential());
+            return stored.withRefreshToken(null).withWebhookVerificationToken(null)
+                    .equals(secrets.withRefreshToken(null).withWebhookVerificationToken(null)) ? stored : null;
         } catch (CredentialException e) {
-            return false;
+            return null;
         }
     }
 }

@@ -35,7 +35,9 @@ record HeldCredential(String name, String serverUrl, String clientId, String gra
                 durableRefreshToken() ? secrets.refreshToken() : null);
     }
 
+    /** The poller writes the refresh token and the webhook verification token itself: neither means a restart. */
     private HeldCredential withoutRefreshToken() {
-        return new HeldCredential(name, serverUrl, clientId, grantType, secrets.withRefreshToken(null));
+        return new HeldCredential(name, serverUrl, clientId, grantType,
+                secrets.withRefreshToken(null).withWebhookVerificationToken(null));
     }
 }

@@ -1,6 +1,8 @@
 package dev.rcidentity.poller;
 
 import dev.rcidentity.config.SettingsException;
+import dev.rcidentity.connections.ConnectionCatalog;
+import dev.rcidentity.connections.CredentialCipher;
 import dev.rcidentity.kafka.KafkaClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -39,6 +41,9 @@ public final class Poller implements AutoCloseable {
     private final SnapshotPublisher publisher;
     private final Sweeps sweeps;
     private final SweepSchedule schedule;
+    /** Null while push is off (no WEBHOOK_BASE_URL). */
+    private volatile PushSubscriptions push;
+    private NotificationConsumer notifications;
     private boolean started;
     private boolean closed;
 
@@ -80,6 +85,21 @@ public final class Poller implements AutoCloseable {
     }
 
     /**
+     * Turns the push fast path on (before {@link #start()}): every connection held from now on keeps a webhook
+     * subscription, its token stored in {@code records}, and sweeps every {@code pollIntervalWithPush} while it is
+     * healthy.
+     */
+    public synchronized void enablePush(PushOptions pushOptions, ConnectionCatalog records, CredentialCipher cipher) {
+        if (push == null) {
+            push = new PushSubscriptions(pushOptions, options.pollInterval(), records, cipher, clock,
+                    connection -> schedule.run(() -> sweeps.sweep(connection)));
+            sweeps.addListener((connection, outcome) -> push.swept(connection.key(), outcome));
+            notifications = new NotificationConsumer(kafka, push, new PushFetcher(state, loading, publisher, metrics, clock),
+                    pushOptions, clock);
+        }
+    }
+
+    /**
      * Loads what was published before (unless {@link #loadStateByAccount}), then sweeps every connection held now and
      * every poll interval after.
      */
@@ -89,6 +109,9 @@ public final class Poller implements AutoCloseable {
         }
         if (!loading.isByAccount()) {
             loadPublishedState();
+        }
+        if (notifications != null) {
+            notifications.start(STATE_LOAD_TIMEOUT);
         }
         started = true;
         connections.values().forEach(this::schedule);
@@ -117,6 +140,9 @@ public final class Poller implements AutoCloseable {
         }
         connection.accountId(accountId);
         loading.expect(accountId);
+        if (push != null) {
+            push.hold(key, connection);
+        }
         if (started) {
             schedule(connection);
         }
@@ -133,6 +159,9 @@ public final class Poller implements AutoCloseable {
         if (connection == null) {
             return null;
         }
+        if (push != null) {
+            push.release(key);
+        }
         connection.halt();
         schedule.cancel(key, true);
         if (!connection.awaitIdle(RELEASE_WAIT)) {
@@ -144,6 +173,23 @@ public final class Poller implements AutoCloseable {
             loading.forget(account);
         }
         return connection;
+    }
+
+    /** The connection is removed: its webhook subscription is deleted at RingCentral (before its release). */
+    void deleteSubscription(String key) throws InterruptedException {
+        if (push != null && connections.containsKey(key)) {
+            push.delete(key);
+        }
+    }
+
+    /** The newest receipt time of the notifications handled (fetched, swept or skipped); EPOCH while push is off. */
+    Instant notificationsHandledThrough() {
+        return notifications == null ? Instant.EPOCH : notifications.handledThrough();
+    }
+
+    /** The webhook subscriptions of the connections held; null while push is off. */
+    PushSubscriptions push() {
+        return push;
     }
 
     /** Revokes a released connection's token at RingCentral, on a poller thread. */
@@ -204,6 +250,9 @@ public final class Poller implements AutoCloseable {
     }
 
     private void scheduledSweep(RunningConnection connection) {
+        if (push != null && !push.sweepDue(connection.key())) {
+            return;
+        }
         try {
             if (sweeps.sweep(connection).status() == SweepOutcome.Status.STOPPED) {
                 schedule.cancel(connection.key(), false);
@@ -229,6 +278,10 @@ public final class Poller implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (push != null) {
+            notifications.close();
+            push.close();
         }
         schedule.shutdown();
         publisher.close();

@@ -56,6 +56,11 @@ final class PublishedState {
         return gone;
     }
 
+    /** The last published snapshot of the extension; null when none. */
+    ExtensionSnapshot last(String extensionId) {
+        return extensions.get(extensionId);
+    }
+
     void published(ExtensionSnapshot snapshot) {
         extensions.put(snapshot.extensionId(), snapshot);
     }

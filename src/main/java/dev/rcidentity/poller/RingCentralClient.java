@@ -29,25 +29,48 @@ final class RingCentralClient {
         return Endpoint.EXTENSION_LIST.path() + "?page=1&perPage=" + PER_PAGE;
     }
 
+    /** One extension of the account by id (Light); {@link RingCentralApiException} 404 when it does not exist. */
+    JsonNode extension(String extensionId) throws InterruptedException {
+        return get(Endpoint.EXTENSION, Endpoint.EXTENSION.path() + extensionId);
+    }
+
     JsonNode extensionPage(String pathAndQuery) throws InterruptedException {
         return get(Endpoint.EXTENSION_LIST, pathAndQuery);
     }
 
     private JsonNode get(Endpoint endpoint, String pathAndQuery) throws InterruptedException {
+        return call(endpoint, "GET", pathAndQuery, null);
+    }
+
+    /** An authorized call; {@code body}: JSON, or null for none. A 204 (or any empty 2xx) answers an empty object. */
+    JsonNode call(Endpoint endpoint, String method, String pathAndQuery, JsonNode body) throws InterruptedException {
         String token = tokens.accessToken();
         try {
-            return http.send(endpoint, authorized(pathAndQuery, token));
+            return send(endpoint, authorized(method, pathAndQuery, body, token));
         } catch (RingCentralApiException e) {
             if (e.status() != 401) {
                 throw e;
             }
             // Revoked or expired early: one more try with a fresh token.
             tokens.invalidate(token);
-            return http.send(endpoint, authorized(pathAndQuery, tokens.accessToken()));
+            return send(endpoint, authorized(method, pathAndQuery, body, tokens.accessToken()));
         }
     }
 
-    private HttpRequest authorized(String pathAndQuery, String token) {
-        return http.request(pathAndQuery).header("Authorization", "Bearer " + token).GET().build();
+    private JsonNode send(Endpoint endpoint, HttpRequest request) throws InterruptedException {
+        if ("DELETE".equals(request.method())) {
+            http.sendIgnoringBody(endpoint, request);
+            return dev.rcidentity.model.Json.MAPPER.createObjectNode();
+        }
+        return http.send(endpoint, request);
+    }
+
+    private HttpRequest authorized(String method, String pathAndQuery, JsonNode body, String token) {
+        HttpRequest.Builder request = http.request(pathAndQuery).header("Authorization", "Bearer " + token);
+        if (body == null) {
+            return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        }
+        return request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body.toString())).build();
     }
 }

@@ -55,20 +55,32 @@ final class StatusPublisher implements AutoCloseable {
     void held(String connectionId, Instant nextSweepAt) {
         ConnectionStatus before = last.get(connectionId);
         send(new ConnectionStatus(connectionId, instance, before == null ? null : before.lastSweep(), nextSweepAt,
-                clock.instant()));
+                clock.instant(), subscriptionOf(before)));
     }
 
     void swept(String connectionId, SweepOutcome outcome, Instant nextSweepAt) {
         ConnectionStatus.LastSweep sweep = new ConnectionStatus.LastSweep(clock.instant(), outcome.status().name(),
                 outcome.extensionsSeen(), outcome.extensionsPublished(), outcome.deletionsPublished());
-        send(new ConnectionStatus(connectionId, instance, sweep, nextSweepAt, clock.instant()));
+        send(new ConnectionStatus(connectionId, instance, sweep, nextSweepAt, clock.instant(),
+                subscriptionOf(last.get(connectionId))));
     }
 
     /** This instance no longer holds the connection; its last sweep stays visible. */
     void released(String connectionId) {
         ConnectionStatus before = last.get(connectionId);
         send(new ConnectionStatus(connectionId, null, before == null ? null : before.lastSweep(), null,
-                clock.instant()));
+                clock.instant(), subscriptionOf(before)));
+    }
+
+    /** The connection's webhook subscription changed (created, renewed, recreated). */
+    void subscription(String connectionId, ConnectionStatus.Subscription subscription) {
+        ConnectionStatus before = last.get(connectionId);
+        send(new ConnectionStatus(connectionId, instance, before == null ? null : before.lastSweep(),
+                before == null ? null : before.nextSweepAt(), clock.instant(), subscription));
+    }
+
+    private static ConnectionStatus.Subscription subscriptionOf(ConnectionStatus status) {
+        return status == null ? null : status.subscription();
     }
 
     void removed(String connectionId) {

@@ -93,6 +93,19 @@ final class TokenManager {
         }
     }
 
+    /**
+     * Runs {@code task} while no token exchange runs, so that another write of the connection's record (its webhook
+     * verification token) never crosses the write of a rotated refresh token.
+     */
+    <T> T exclusive(java.util.concurrent.Callable<T> task) throws Exception {
+        lock.lockInterruptibly();
+        try {
+            return task.call();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The token that names this connection's OAuth session for a revocation: the refresh token, else the access. */
     String sessionToken() {
         lock.lock();

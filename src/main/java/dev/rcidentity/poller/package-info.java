@@ -41,6 +41,30 @@
  *   <li>A sweep whose extension list could not be read to its end still publishes the changed snapshots it read,
  *       but never a deletion. Only what Kafka acknowledged counts as published.</li>
  *   <li>Rate limits are tracked per connection; two connections with the same app and user do not share a limiter.</li>
+ *   <li>Push ({@link dev.rcidentity.poller.Poller#enablePush}, when {@code WEBHOOK_BASE_URL} is set). Each held
+ *       connection keeps one webhook subscription to {@code /restapi/v1.0/account/~/extension}, delivering to
+ *       {@code WEBHOOK_BASE_URL/webhooks/ringcentral?connectionId=<id>}: the address names the connection, so the
+ *       subscription's id need not be stored anywhere; after a restart or a handover the holder finds it by its
+ *       address (one list call, Light). A new subscription gets a new random token, written into the connection's
+ *       encrypted secrets (acks=all, under the token exchange lock so it never crosses a refresh-token rotation)
+ *       before the create call, so any receiving instance knows it when the handshake and first delivery come; a
+ *       rotation keeps the newest record's webhook token, and a new webhook token does not restart the connection.
+ *       Every {@code SUBSCRIPTION_CHECK_INTERVAL} it is read back (Light), renewed when it expires within a day
+ *       (Light), deleted and created again when Blacklisted (Medium), created when missing; the record's token is
+ *       written again if another write of the record lost it. Removal deletes it before the token is revoked;
+ *       DISABLED, REJECTED and handover leave it (the receivers refuse deliveries for a connection not ACTIVE).
+ *       All calls go through the connection's own client and rate limiter.</li>
+ *   <li>Consumption without offsets: one consumer per poller reads every partition of {@code rc.notifications.v1}
+ *       from the end at start and keeps the notifications of the connections it holds received since it took each
+ *       on; what came before is the first full sweep's. A 500 ms window per connection is coalesced; each named
+ *       extension is fetched by id (Light) under the connection's sweep lock and published when it differs from
+ *       the last published snapshot (the sweep's change detection, so duplicates, reorders and replays publish
+ *       nothing twice); only a 404 from that fetch publishes {@code deleted: true}, never a Delete event alone. A
+ *       window naming more than 100 extensions runs one full sweep instead. A failed fetch is left to the next
+ *       full sweep.</li>
+ *   <li>Full sweeps every {@code POLL_INTERVAL_WITH_PUSH} while the connection's subscription is healthy (its last
+ *       check saw it Active): the schedule still ticks every {@code POLL_INTERVAL} and a tick skips the sweep until
+ *       the last complete one is that old; a failed check puts the connection back on every tick.</li>
  * </ul>
  * Uses {@code dev.rcidentity.model}, {@code dev.rcidentity.kafka} and {@code dev.rcidentity.connections}.
  */
