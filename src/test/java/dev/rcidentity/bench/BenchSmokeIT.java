@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,6 +31,9 @@ class BenchSmokeIT {
                 LoginLatency.SECTION, DslPeer.SECTION, LookupLoad.SECTION, PollerSweepBench.SECTION, RecoveryBench.SECTION);
         for (String section : sections) {
             assertTrue(results.figures().stream().anyMatch(f -> f.section().equals(section)), "a figure for " + section);
+        }
+        for (String batchFigure : List.of("owner batches", "number batches", "POST /v1/logins?wait=PT2S p99")) {
+            assertTrue(results.figures().stream().anyMatch(f -> f.name().startsWith(batchFigure)), "a figure " + batchFigure);
         }
         results.figures().stream().filter(f -> !f.status().equals("not measured"))
                 .forEach(f -> assertFalse(Double.isNaN(f.value()), f.name() + " has a value"));
