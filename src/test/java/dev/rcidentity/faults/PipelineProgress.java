@@ -62,7 +62,7 @@ final class PipelineProgress {
     static Map<String, String> awaitAnswers(int port, List<String> owners, Predicate<Api.Answer> ready,
                                             ChildJvm streams) throws Exception {
         Map<String, String> answers = new LinkedHashMap<>();
-        await(port + " answering every owner", () -> {
+        await("the instance on port " + port + " answering every owner", () -> {
             for (String owner : owners) {
                 if (!answers.containsKey(owner)) {
                     Api.Answer answer = Api.get(port, "/v1/identities/" + owner);
