@@ -33,13 +33,6 @@ class BrokerLossIT {
     private static final int OWNERS = 100;
     private static final int ROUNDS = 20;
     private static final int STOPPED_NODE = 2;
-    /**
-     * How long the pipeline may go without any progress (another owner answering, fewer input records left) before
-     * the test calls it stuck. A bound on stalls, not on speed: on a machine shared with other builds (load average
-     * 45 on 2 cores) the child JVM alone took 50 s to start.
-     */
-    private static final Duration STALL = Duration.ofSeconds(120);
-    private static final List<String> INPUTS = List.of(Topics.LOGINS.name(), Topics.EXTENSIONS.name());
 
     @TempDir
     Path dir;
@@ -55,7 +48,7 @@ class BrokerLossIT {
             int port = ChildJvm.freePort();
             try (ChildJvm streams = ChildJvm.streams(kafka.bootstrapServers(), "broker-loss-it", dir.resolve("state"),
                     port, Map.of("NUM_STANDBY_REPLICAS", "0"), ChildJvm.logFile("broker-loss"))) {
-                awaitEveryOwnerAnswers(port, streams);
+                PipelineProgress.awaitAnswers(port, LoginBacklog.owners(OWNERS), answer -> answer.status() == 200, streams);
                 Lookups lookups = new Lookups(port);
                 CompletableFuture<Void> asking = CompletableFuture.runAsync(lookups);
                 List<List<InputRecord>> chunks = chunks(inputs.subList(head, inputs.size()));
@@ -66,7 +59,7 @@ class BrokerLossIT {
                         stopping = CompletableFuture.runAsync(() -> nodes.stopNode(STOPPED_NODE));
                         stopped = Instant.now();
                     } else if (i == 2 * chunks.size() / 3) {
-                        stopping.get(STALL.toSeconds(), TimeUnit.SECONDS);
+                        stopping.get(Stall.LIMIT.toSeconds(), TimeUnit.SECONDS);
                         nodes.startNode(STOPPED_NODE);
                         FaultFigures.record("BrokerLossIT", "node " + STOPPED_NODE + " down for "
                                 + Duration.between(stopped, Instant.now()).toMillis() + " ms while " + (i - chunks.size() / 3)
@@ -75,15 +68,15 @@ class BrokerLossIT {
                     InputRecord.sendAll(kafka.bootstrapServers(), chunks.get(i));
                 }
                 Map<String, Identity> expected = LoginBacklog.expectedIdentities(OWNERS, ROUNDS);
-                awaitInputsCommitted(kafka.bootstrapServers(), streams);
+                PipelineProgress.awaitInputsCommitted(kafka.bootstrapServers(), "broker-loss-it", streams);
                 List<ConsumerRecord<String, Identity>> read = kafka.readUntil(Topics.IDENTITIES,
-                        records -> IdentityOutput.table(records).equals(expected), STALL);
+                        records -> IdentityOutput.table(records).equals(expected), Stall.LIMIT);
                 lookups.stop.set(true);
                 asking.get(30, TimeUnit.SECONDS); // at most one lookup (10 s) was under way
 
                 assertEquals(expected, IdentityOutput.table(read), () -> "nothing lost: " + IdentityOutput.loginsCounted(read)
                         + " logins counted\n" + PipelineProgress.describe(kafka.bootstrapServers(), "broker-loss-it",
-                        INPUTS, Topics.IDENTITIES.name())
+                        PipelineProgress.INPUTS, Topics.IDENTITIES.name())
                         + "\n" + streams.logTail() + "\n" + streams.threadDump());
                 IdentityOutput.assertNoUpdateRepeated(read, OWNERS * ROUNDS);
                 assertEquals(List.of(), List.copyOf(lookups.wrong), "every lookup answered 200 or 503 with Retry-After");
@@ -132,35 +125,5 @@ class BrokerLossIT {
         int size = OWNERS;
         return java.util.stream.IntStream.range(0, (records.size() + size - 1) / size)
                 .mapToObj(i -> records.subList(i * size, Math.min(records.size(), (i + 1) * size))).toList();
-    }
-
-    /** Waits until every owner answers 200, while owners keep coming (the first one after the child's start). */
-    private static void awaitEveryOwnerAnswers(int port, ChildJvm streams) throws Exception {
-        Instant deadline = Instant.now().plus(STALL);
-        for (String owner : LoginBacklog.owners(OWNERS)) {
-            while (Api.get(port, "/v1/identities/" + owner).status() != 200) {
-                assertTrue(Instant.now().isBefore(deadline) && streams.alive(), () -> owner + " did not answer: no "
-                        + "owner answered for " + STALL + "\n" + streams.logTail() + "\n" + streams.threadDump());
-                Thread.sleep(100); // the poll interval of a wait on a condition
-            }
-            deadline = Instant.now().plus(STALL);
-        }
-    }
-
-    /** Waits until the group has committed every input record, while the records left keep decreasing. */
-    private static void awaitInputsCommitted(String bootstrapServers, ChildJvm streams) throws Exception {
-        Instant deadline = Instant.now().plus(STALL);
-        long left = Long.MAX_VALUE;
-        for (long lag = PipelineProgress.lag(bootstrapServers, "broker-loss-it", INPUTS); lag > 0;
-             lag = PipelineProgress.lag(bootstrapServers, "broker-loss-it", INPUTS)) {
-            if (lag < left) {
-                left = lag;
-                deadline = Instant.now().plus(STALL);
-            }
-            assertTrue(Instant.now().isBefore(deadline) && streams.alive(), () -> "no input committed for " + STALL
-                    + "\n" + PipelineProgress.describe(bootstrapServers, "broker-loss-it", INPUTS,
-                    Topics.IDENTITIES.name()) + "\n" + streams.logTail() + "\n" + streams.threadDump());
-            Thread.sleep(200); // the poll interval of a wait on a condition
-        }
     }
 }

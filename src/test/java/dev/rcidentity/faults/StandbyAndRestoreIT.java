@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -29,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class StandbyAndRestoreIT {
     private static final int OWNERS = 24;
-    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final long MAX_LAG_MS = 30_000;
 
     @TempDir
@@ -49,7 +49,7 @@ class StandbyAndRestoreIT {
     }
 
     @Test
-    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void aWipedStateDirectoryIsRestoredToIdenticalAnswers() throws Exception {
         Path state = dir.resolve("wiped-state");
         int port = ChildJvm.freePort();
@@ -71,7 +71,7 @@ class StandbyAndRestoreIT {
     }
 
     @Test
-    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void aStandbyAnswersForAKilledInstanceAndIsPromoted() throws Exception {
         int survivorPort = ChildJvm.freePort();
         int victimPort = ChildJvm.freePort();
@@ -80,24 +80,20 @@ class StandbyAndRestoreIT {
             Map<String, String> expected = answersOnceComplete(survivorPort, survivor);
             answersOnceComplete(victimPort, victim);
             String survivorName = "127.0.0.1:" + survivorPort;
-            long victimOwned = awaitBothOwnKeys(survivorPort, survivorName);
+            long victimOwned = awaitBothOwnKeys(survivorPort, survivorName, survivor, victim);
 
             victim.kill();
             Instant killed = Instant.now();
             Map<String, Integer> served = new HashMap<>();
-            Instant deadline = Instant.now().plus(WAIT);
-            boolean allLocal = false;
-            while (!allLocal && Instant.now().isBefore(deadline)) {
-                allLocal = true;
+            PipelineProgress.await("the survivor taking every key over", () -> {
+                Map<String, String> how = new TreeMap<>();
                 for (String owner : OWNER_IDS) {
                     Api.Answer answer = Api.get(survivorPort, "/v1/identities/" + owner + "?maxLagMs=" + MAX_LAG_MS);
-                    String how = check(owner, answer, expected.get(owner));
-                    served.merge(how, 1, Integer::sum);
-                    allLocal &= how.equals("local");
+                    how.put(owner, check(owner, answer, expected.get(owner)));
+                    served.merge(how.get(owner), 1, Integer::sum);
                 }
-            }
-            assertTrue(allLocal, "the survivor took every key over within " + WAIT + "; answers so far " + served
-                    + "\n" + survivor.logTail());
+                return how;
+            }, how -> how.values().stream().allMatch("local"::equals), () -> "answers so far " + served, survivor);
             assertTrue(victimOwned > 0);
             FaultFigures.record("StandbyAndRestoreIT", "after SIGKILL of the instance owning " + victimOwned + " of "
                     + OWNERS + " keys, every key local on the survivor in "
@@ -124,38 +120,26 @@ class StandbyAndRestoreIT {
     }
 
     /** Waits until the keys are spread over both instances; returns how many the other instance owns. */
-    private static long awaitBothOwnKeys(int port, String name) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        long others = 0;
-        while (Instant.now().isBefore(deadline)) {
-            others = 0;
+    private static long awaitBothOwnKeys(int port, String name, ChildJvm... instances) throws Exception {
+        Map<String, String> servedBy = PipelineProgress.await("the keys spreading over both instances", () -> {
+            Map<String, String> by = new TreeMap<>();
             for (String owner : OWNER_IDS) {
                 Api.Answer answer = Api.get(port, "/v1/identities/" + owner);
-                others += answer.status() == 200 && !answer.header("X-Served-By").orElse("").equals(name) ? 1 : 0;
+                by.put(owner, answer.status() != 200 ? String.valueOf(answer.status())
+                        : "200 " + answer.header("X-Served-By").orElse(""));
             }
-            if (others > 0 && others < OWNERS) {
-                return others;
-            }
-            Thread.sleep(200); // the poll interval of a wait on a condition
-        }
-        fail("the keys were not spread over both instances within " + WAIT);
-        return others;
+            return by;
+        }, by -> others(by, name) > 0 && others(by, name) < OWNERS, () -> "", instances);
+        return others(servedBy, name);
+    }
+
+    private static long others(Map<String, String> servedBy, String name) {
+        return servedBy.values().stream().filter(by -> by.startsWith("200 ") && !by.equals("200 " + name)).count();
     }
 
     /** Every owner's identity once it is complete (its login counted, its account filled in), by owner. */
     private static Map<String, String> answersOnceComplete(int port, ChildJvm streams) throws Exception {
-        Map<String, String> answers = new HashMap<>();
-        Instant deadline = Instant.now().plus(WAIT);
-        for (String owner : OWNER_IDS) {
-            Api.Answer answer = Api.get(port, "/v1/identities/" + owner);
-            while (!complete(answer) && Instant.now().isBefore(deadline) && streams.alive()) {
-                Thread.sleep(100); // the poll interval of a wait on a condition
-                answer = Api.get(port, "/v1/identities/" + owner);
-            }
-            assertTrue(complete(answer), owner + " did not answer within " + WAIT + "\n" + streams.logTail());
-            answers.put(owner, answer.body());
-        }
-        return answers;
+        return new HashMap<>(PipelineProgress.awaitAnswers(port, OWNER_IDS, StandbyAndRestoreIT::complete, streams));
     }
 
     private static boolean complete(Api.Answer answer) {

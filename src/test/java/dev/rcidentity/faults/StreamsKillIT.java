@@ -28,15 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StreamsKillIT {
     private static final int OWNERS = 200;
     private static final int LOGINS_PER_OWNER = 100;
-    private static final Duration WAIT = Duration.ofSeconds(90);
     /** The kills come when this share of the logins has come out committed, so each falls in the middle of the work. */
     private static final double[] KILL_AT = {0.25, 0.6};
+    private static final String GROUP = "streams-kill-it";
+    /** The reads up to a kill end on a stall (see {@link Stall}) or the test's timeout, not on a clock of their own. */
+    private static final Duration UNBOUNDED = Duration.ofDays(1);
 
     @TempDir
     Path dir;
 
     @Test
-    @Timeout(value = 270, unit = TimeUnit.SECONDS)
+    @Timeout(value = 900, unit = TimeUnit.SECONDS)
     void twoKillsDuringABacklogLoseNothingAndRepeatNothing() throws Exception {
         List<InputRecord> inputs = LoginBacklog.of(OWNERS, LOGINS_PER_OWNER);
         Map<String, Identity> expected = LoginBacklog.expectedIdentities(OWNERS, LOGINS_PER_OWNER);
@@ -47,11 +49,14 @@ class StreamsKillIT {
             Instant started = Instant.now();
             for (double share : KILL_AT) {
                 try (ChildJvm streams = startStreams(kafka)) {
-                    List<ConsumerRecord<String, Identity>> read = kafka.readUntil(Topics.IDENTITIES,
-                            records -> IdentityOutput.loginsCounted(records) >= share * logins || !streams.alive(), WAIT);
+                    Stall stall = new Stall();
+                    List<ConsumerRecord<String, Identity>> read = kafka.readUntil(Topics.IDENTITIES, records ->
+                            IdentityOutput.loginsCounted(records) >= share * logins || !streams.alive()
+                                    || stall.stalled(IdentityOutput.loginsCounted(records)), UNBOUNDED);
                     assertTrue(streams.alive(), "the streams process died by itself:\n" + streams.logTail());
-                    assertTrue(IdentityOutput.loginsCounted(read) >= share * logins, "no progress to " + share + " within " + WAIT
-                            + ": " + IdentityOutput.loginsCounted(read) + " logins counted\n" + progress(kafka) + "\n" + streams.logTail());
+                    assertTrue(IdentityOutput.loginsCounted(read) >= share * logins, () -> "no progress to " + share
+                            + ": no more logins counted for " + Stall.LIMIT + ", " + IdentityOutput.loginsCounted(read)
+                            + " logins counted\n" + progress(kafka) + "\n" + streams.logTail() + "\n" + streams.threadDump());
                     streams.kill();
                     FaultFigures.record("StreamsKillIT", "SIGKILL at " + IdentityOutput.loginsCounted(read) + " of " + logins
                             + " logins counted, " + Duration.between(started, Instant.now()).toMillis() + " ms after its start");
@@ -60,9 +65,11 @@ class StreamsKillIT {
                 }
             }
             try (ChildJvm streams = startStreams(kafka)) {
+                PipelineProgress.awaitInputsCommitted(kafka.bootstrapServers(), GROUP, streams);
                 List<ConsumerRecord<String, Identity>> read = kafka.readUntil(Topics.IDENTITIES,
-                        records -> IdentityOutput.table(records).equals(expected), WAIT);
-                assertEquals(expected, IdentityOutput.table(read), "the same identities as a run without faults\n" + progress(kafka) + "\n" + streams.logTail());
+                        records -> IdentityOutput.table(records).equals(expected), Stall.LIMIT);
+                assertEquals(expected, IdentityOutput.table(read), () -> "the same identities as a run without faults\n"
+                        + progress(kafka) + "\n" + streams.logTail());
                 IdentityOutput.assertNoUpdateRepeated(read, OWNERS * LOGINS_PER_OWNER);
                 FaultFigures.record("StreamsKillIT", "exact after the second restart in "
                         + Duration.between(started, Instant.now()).toMillis() + " ms; " + read.size()
@@ -72,12 +79,12 @@ class StreamsKillIT {
     }
 
     private ChildJvm startStreams(KafkaTestCluster kafka) throws Exception {
-        return ChildJvm.streams(kafka.bootstrapServers(), "streams-kill-it", dir.resolve("state"), ChildJvm.freePort(),
+        return ChildJvm.streams(kafka.bootstrapServers(), GROUP, dir.resolve("state"), ChildJvm.freePort(),
                 Map.of("NUM_STANDBY_REPLICAS", "0"), ChildJvm.logFile("streams-kill"));
     }
 
     private static String progress(KafkaTestCluster kafka) {
-        return PipelineProgress.describe(kafka.bootstrapServers(), "streams-kill-it",
-                List.of(Topics.LOGINS.name(), Topics.EXTENSIONS.name()), Topics.IDENTITIES.name());
+        return PipelineProgress.describe(kafka.bootstrapServers(), GROUP, PipelineProgress.INPUTS,
+                Topics.IDENTITIES.name());
     }
 }
