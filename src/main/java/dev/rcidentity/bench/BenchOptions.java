@@ -45,7 +45,7 @@ public record BenchOptions(
     /** The sizes: 1,000,000 extensions over 1,000 accounts, enough logins for ~1,000,000 identities. */
     public static BenchOptions full(Path workDir) {
         return new BenchOptions("full", workDir, PARTITIONS, 3, 1_000_000, 1_000_000, 1_000, 1_000_000, 400_000,
-                100_000, Duration.ofSeconds(10), 100_000, Duration.ofSeconds(60), 200, 1_000, 20_000, 8,
+                100_000, Duration.ofSeconds(10), 100_000, Duration.ofSeconds(60), 100, 400, 20_000, 8,
                 Duration.ofSeconds(10));
     }
 
