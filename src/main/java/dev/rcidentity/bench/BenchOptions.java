@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param latencyWindow      length of each latency window (one per repetition)
  * @param pollerExtensions   extensions of the simulated account the poller sweeps
  * @param pollerWindow       the simulated rate-limit window (RingCentral's is 60 s; quick runs shrink it)
+ * @param pollerConnections  connections (one simulated company each) of the poller scale-out step
+ * @param pollerConnectionExtensions extensions of each of those companies
  * @param lookupRequests     requests per repetition of a lookup load, when the in-JVM client measures
  * @param lookupConcurrency  concurrent connections of a lookup load
  * @param lookupWindow       length of a lookup load, when wrk measures
@@ -32,6 +34,8 @@ public record BenchOptions(
         Duration latencyWindow,
         int pollerExtensions,
         Duration pollerWindow,
+        int pollerConnections,
+        int pollerConnectionExtensions,
         int lookupRequests,
         int lookupConcurrency,
         Duration lookupWindow) {
@@ -41,18 +45,20 @@ public record BenchOptions(
     /** The sizes: 1,000,000 extensions over 1,000 accounts, enough logins for ~1,000,000 identities. */
     public static BenchOptions full(Path workDir) {
         return new BenchOptions("full", workDir, PARTITIONS, 3, 1_000_000, 1_000_000, 1_000, 1_000_000, 400_000,
-                100_000, Duration.ofSeconds(10), 100_000, Duration.ofSeconds(60), 20_000, 8, Duration.ofSeconds(10));
+                100_000, Duration.ofSeconds(10), 100_000, Duration.ofSeconds(60), 100, 400, 20_000, 8,
+                Duration.ofSeconds(10));
     }
 
     /** A tenth of the data; the poller's window shrinks 10x so the limiter is still exercised over 100 pages. */
     public static BenchOptions quick(Path workDir) {
         return new BenchOptions("quick", workDir, PARTITIONS, 3, 200_000, 100_000, 100, 100_000, 40_000,
-                20_000, Duration.ofSeconds(4), 100_000, Duration.ofSeconds(6), 5_000, 8, Duration.ofSeconds(4));
+                20_000, Duration.ofSeconds(4), 100_000, Duration.ofSeconds(6), 40, 250, 5_000, 8,
+                Duration.ofSeconds(4));
     }
 
     /** Just enough to run every step, for the smoke test. */
     public static BenchOptions tiny(Path workDir) {
         return new BenchOptions("tiny", workDir, 2, 1, 2_000, 2_000, 5, 1_000, 500, 200, Duration.ofSeconds(1),
-                2_000, Duration.ofSeconds(2), 200, 2, Duration.ofSeconds(1));
+                2_000, Duration.ofSeconds(2), 4, 20, 200, 2, Duration.ofSeconds(1));
     }
 }

@@ -29,7 +29,7 @@ public final class BenchRunner {
     private final BenchOptions options;
     private final PrintStream log;
     private final AppLauncher launcher;
-    private final boolean streamsOnly;
+    private final BenchSections sections;
     private final List<Figure> figures = new ArrayList<>();
 
     /** @param launcher starts instances of the application as the commands do, for the lookup step */
@@ -42,10 +42,14 @@ public final class BenchRunner {
      *                    memory (no recovery, lookups or poller), for quick before/after runs of the topology
      */
     public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher, boolean streamsOnly) {
+        this(options, log, launcher, streamsOnly ? BenchSections.STREAMS : BenchSections.ALL);
+    }
+
+    public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher, BenchSections sections) {
         this.options = options;
         this.log = log;
         this.launcher = launcher;
-        this.streamsOnly = streamsOnly;
+        this.sections = sections;
     }
 
     public BenchResults run(String command) throws Exception {
@@ -54,14 +58,20 @@ public final class BenchRunner {
         Path work = options.workDir();
         deleteRecursively(work);
         try {
-            runOnMainBroker(work);
-            if (streamsOnly) {
+            if (sections.streams()) {
+                runOnMainBroker(work);
+            }
+            if (!sections.poller()) {
                 return results(command, startedAt, start);
             }
             step("poller sweep of " + options.pollerExtensions() + " extensions");
             try (BenchKafka kafka = BenchKafka.start(work.resolve("kafka-poller"), options.partitions())) {
                 add(PollerSweepBench.run(kafka, options));
             }
+            step(String.format("poller scale-out: %,d connections x %,d extensions, one then two instances "
+                    + "(child JVMs), one of the two killed", options.pollerConnections(),
+                    options.pollerConnectionExtensions()));
+            add(PollerScaleBench.run(work.resolve("poller-scale"), options));
         } finally {
             deleteRecursively(work);
         }
@@ -119,7 +129,7 @@ public final class BenchRunner {
                 figures.addAll(new Anchors(floors, peer).compare(preload, logins, snapshots));
                 figures.addAll(latency);
                 figures.addAll(memory);
-                if (!streamsOnly) {
+                if (sections == BenchSections.ALL) {
                     step("recovery: wipe the state directory and restore from the changelogs");
                     RecoveryBench.Recovered recovered = RecoveryBench.run(kafka, app, config, stateDir, topology);
                     app = recovered.app();

@@ -3,6 +3,7 @@ package dev.rcidentity.cli;
 import dev.rcidentity.bench.BenchOptions;
 import dev.rcidentity.bench.BenchResults;
 import dev.rcidentity.bench.BenchRunner;
+import dev.rcidentity.bench.BenchSections;
 import dev.rcidentity.bench.ResultsReport;
 import dev.rcidentity.config.SettingKeys;
 import dev.rcidentity.config.Settings;
@@ -24,13 +25,13 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmark on an embedded broker: floors, topology, latency, poller, memory, recovery";
+        return "benchmark on an embedded broker: floors, topology, latency, poller, scale-out, memory, recovery";
     }
 
     @Override
     public String help() {
         return """
-                Usage: java -jar target/rc-identity.jar bench [--quick] [--bench-sections all|streams]
+                Usage: java -jar target/rc-identity.jar bench [--quick] [--bench-sections all|streams|poller]
 
                 Starts its own embedded Kafka broker (in this JVM, in target/bench/work-<pid>, deleted afterwards) and
                 measures, each figure the median of several repetitions and beside a floor measured in the same run:
@@ -43,6 +44,8 @@ final class BenchCommand implements Command {
                 each writes per input record.
                 Prints a table and writes target/bench/results.json. --quick: a tenth of the data (under 3 minutes).
                 --bench-sections streams: only the floors, the identity topology and its anchors, latency, memory.
+                --bench-sections poller: only the poller: the sweep under the Medium limit, and the scale-out (one
+                vs two poller processes in a group: sweep throughput, RSS per instance, resume after kill -9).
                 The memory figures depend on the heap limit: the README's were measured with java -Xmx1g -jar ...
                 """;
     }
@@ -50,25 +53,25 @@ final class BenchCommand implements Command {
     @Override
     public int run(Settings settings, Console console) throws Exception {
         boolean quick = settings.get(SettingKeys.QUICK);
-        String sections = settings.get(SettingKeys.BENCH_SECTIONS);
-        if (!sections.equals("all") && !sections.equals("streams")) {
-            console.err().println("BENCH_SECTIONS must be all or streams, not " + sections);
+        String named = settings.get(SettingKeys.BENCH_SECTIONS);
+        BenchSections sections = BenchSections.named(named).orElse(null);
+        if (sections == null) {
+            console.err().println("BENCH_SECTIONS must be all, streams or poller, not " + named);
             return Main.USAGE;
         }
-        boolean streamsOnly = sections.equals("streams");
         Path work = OUTPUT.resolve("work-" + ProcessHandle.current().pid());
         removeAbandonedWorkDirectories();
         BenchOptions options = quick ? BenchOptions.quick(work) : BenchOptions.full(work);
         String heap = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(arg -> arg.startsWith("-Xmx")).map(arg -> arg + " ").findFirst().orElse("");
         String command = "java " + heap + "-jar target/rc-identity.jar bench" + (quick ? " --quick" : "")
-                + (streamsOnly ? " --bench-sections streams" : "");
+                + (sections == BenchSections.ALL ? "" : " --bench-sections " + sections.cliName());
         long maxHeapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         if (maxHeapMiB > 1536) {
             console.out().printf("Note: the heap may grow to %,d MiB, and RSS with it; the README's figures were "
                     + "measured with java -Xmx1g -jar ...%n", maxHeapMiB);
         }
-        BenchResults results = new BenchRunner(options, console.out(), new BenchInstances(), streamsOnly)
+        BenchResults results = new BenchRunner(options, console.out(), new BenchInstances(), sections)
                 .run(command);
         Path json = OUTPUT.resolve("results.json");
         console.out().println();

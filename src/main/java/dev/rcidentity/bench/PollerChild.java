@@ -1,0 +1,83 @@
+package dev.rcidentity.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code poller} command in a child JVM ({@code java -cp <this JVM's classpath: the jar or the test classpath>
+ * dev.rcidentity.cli.Main poller}), its settings as environment variables (the credentials key stays off the command
+ * line), so the bench can read its RSS and kill it as {@code kill -9} does.
+ */
+final class PollerChild implements AutoCloseable {
+    static final String HEAP = "-Xmx256m";
+
+    private final String instance;
+    private final Process process;
+    private final Path log;
+
+    private PollerChild(String instance, Process process, Path log) {
+        this.instance = instance;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** {@code instance}: its name in the group and in the status records (APPLICATION_SERVER). */
+    static PollerChild start(String instance, Map<String, String> settings, Path dir) throws IOException {
+        Path log = dir.resolve("poller-" + instance + ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP, "-cp", System.getProperty("java.class.path"), "dev.rcidentity.cli.Main", "poller");
+        // Only the bench's settings: none inherited from the environment the bench runs in.
+        builder.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
+        builder.environment().putAll(settings);
+        builder.environment().put("APPLICATION_SERVER", instance);
+        builder.environment().put("HTTP_PORT", "0");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        return new PollerChild(instance, builder.start(), log);
+    }
+
+    String instance() {
+        return instance;
+    }
+
+    /** The child's resident set in MiB from /proc/<pid>/status; NaN when it cannot be read. */
+    double rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or gone: unknown
+        }
+        return Double.NaN;
+    }
+
+    /** SIGKILL: no shutdown hook runs, the group notices only when the session times out. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("poller " + instance + " survived SIGKILL for 30 s");
+        }
+    }
+
+    /** The end of the child's output, for error messages. */
+    String logTail() {
+        try {
+            String text = Files.readString(log);
+            return text.length() <= 3_000 ? text : text.substring(text.length() - 3_000);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.rcidentity.bench;
+
+import dev.rcidentity.simulator.RateLimitGroup;
+import dev.rcidentity.simulator.RingCentralSimulator;
+import dev.rcidentity.simulator.SimulatorOptions;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The poller's scale-out (issue 11): one, then two poller processes of group POLLER_GROUP_ID sweep one connection per
+ * simulated company, each round on a fresh broker against the same simulator. The simulator's limits are raised far
+ * above what the sweeps ask (every group 1,000,000 requests per 60 s window), so the figures measure the poller, not
+ * RingCentral's limits. The session timeout is shorter than Kafka's 45 s default so the kill round fits the bench.
+ */
+final class PollerScaleBench {
+    static final String SECTION = "7. Poller scale-out";
+    static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration RESUME_TARGET = Duration.ofSeconds(45);
+    private static final int UNLIMITED = 1_000_000;
+
+    private PollerScaleBench() {
+    }
+
+    static List<Figure> run(Path work, BenchOptions options) throws Exception {
+        SimulatorOptions.Builder simulator = SimulatorOptions.builder().accounts(options.pollerConnections())
+                .extensionsPerAccount(options.pollerConnectionExtensions()).seed(11)
+                .rateLimitWindow(Duration.ofSeconds(60));
+        for (RateLimitGroup group : RateLimitGroup.values()) {
+            simulator.limit(group, UNLIMITED);
+        }
+        try (RingCentralSimulator sim = RingCentralSimulator.start(simulator.build())) {
+            PollerRound.Measured one = PollerRound.run(work.resolve("one"), options.partitions(), sim, 1,
+                    SESSION_TIMEOUT, false);
+            PollerRound.Measured two = PollerRound.run(work.resolve("two"), options.partitions(), sim, 2,
+                    SESSION_TIMEOUT, true);
+            return figures(options, one, two);
+        }
+    }
+
+    private static List<Figure> figures(BenchOptions options, PollerRound.Measured one, PollerRound.Measured two) {
+        long extensions = (long) options.pollerConnections() * options.pollerConnectionExtensions();
+        String sizes = String.format("%,d connections x %,d extensions (%,d), %d partitions, simulator limits %,d "
+                        + "requests/window per company and group (never reached); child JVMs %s", options.pollerConnections(),
+                options.pollerConnectionExtensions(), extensions, options.partitions(), UNLIMITED, PollerChild.HEAP);
+        double rateOne = extensions / one.sweepSeconds();
+        double rateTwo = extensions / two.sweepSeconds();
+        List<Figure> figures = new ArrayList<>();
+        Figure single = Figure.info(SECTION, "sweep, one instance", rateOne, "extensions/s", List.of(rateOne),
+                String.format("%s; from the put of the connections to the last completed first sweep: %.1f s",
+                        sizes, one.sweepSeconds()));
+        figures.add(single);
+        figures.add(Figure.info(SECTION, "sweep, two instances", rateTwo, "extensions/s", List.of(rateTwo),
+                        String.format("the same, both instances in the group before the put: %.1f s", two.sweepSeconds()))
+                .relativeTo(single).against(">= 1.8 x one instance", rateTwo >= 1.8 * rateOne));
+        double rssOne = one.rssMiB().get(0);
+        double rssTwo = two.rssMiB().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        Figure rssSingle = Figure.info(SECTION, "RSS, one instance", rssOne, "MiB", one.rssMiB(),
+                "after its sweep of every connection");
+        figures.add(rssSingle);
+        figures.add(Figure.info(SECTION, "RSS per instance, two instances", rssTwo, "MiB", two.rssMiB(),
+                        "the larger of the two, each holding about half the connections, after their sweeps")
+                .relativeTo(rssSingle).against("<= 0.6 x one instance", rssTwo <= 0.6 * rssOne));
+        figures.add(Figure.info(SECTION, "resume after kill -9 of one of two", two.resumeSeconds(), "s",
+                        List.of(two.resumeSeconds()), String.format("from SIGKILL to the survivor's completed sweep of "
+                                + "all %d connections the killed instance held; group session timeout %d s",
+                                two.orphans(), SESSION_TIMEOUT.toSeconds()))
+                .against("<= " + RESUME_TARGET.toSeconds() + " s", two.resumeSeconds() <= RESUME_TARGET.toSeconds()));
+        return figures;
+    }
+}
