@@ -29,23 +29,28 @@ public final class BenchRunner {
     private final BenchOptions options;
     private final PrintStream log;
     private final AppLauncher launcher;
-    private final boolean streamsOnly;
+    private final Sections sections;
     private final List<Figure> figures = new ArrayList<>();
 
-    /** @param launcher starts instances of the application as the commands do, for the lookup step */
-    public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher) {
-        this(options, log, launcher, false);
+    /** Which sections run. */
+    public enum Sections {
+        ALL,
+        /** The floors, the identity topology and its anchors, latency and memory: before/after runs of the topology. */
+        STREAMS,
+        /** Push vs polling only: staleness and RingCentral requests. */
+        PUSH
     }
 
-    /**
-     * @param streamsOnly only the streams sections: the floors, the identity topology and its anchors, latency and
-     *                    memory (no recovery, lookups or poller), for quick before/after runs of the topology
-     */
-    public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher, boolean streamsOnly) {
+    /** @param launcher starts instances of the application as the commands do, for the lookup and push steps */
+    public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher) {
+        this(options, log, launcher, Sections.ALL);
+    }
+
+    public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher, Sections sections) {
         this.options = options;
         this.log = log;
         this.launcher = launcher;
-        this.streamsOnly = streamsOnly;
+        this.sections = sections;
     }
 
     public BenchResults run(String command) throws Exception {
@@ -54,14 +59,21 @@ public final class BenchRunner {
         Path work = options.workDir();
         deleteRecursively(work);
         try {
-            runOnMainBroker(work);
-            if (streamsOnly) {
+            if (sections != Sections.PUSH) {
+                runOnMainBroker(work);
+            }
+            if (sections == Sections.STREAMS) {
                 return results(command, startedAt, start);
             }
-            step("poller sweep of " + options.pollerExtensions() + " extensions");
-            try (BenchKafka kafka = BenchKafka.start(work.resolve("kafka-poller"), options.partitions())) {
-                add(PollerSweepBench.run(kafka, options));
+            if (sections == Sections.ALL) {
+                step("poller sweep of " + options.pollerExtensions() + " extensions");
+                try (BenchKafka kafka = BenchKafka.start(work.resolve("kafka-poller"), options.partitions())) {
+                    add(PollerSweepBench.run(kafka, options));
+                }
             }
+            step("push vs polling at POLL_INTERVAL=" + options.push().pollInterval() + ": " + options.push().accounts()
+                    + " companies of " + options.push().extensions() + " extensions, each mode on its own broker");
+            add(PushBench.run(options, launcher, work.resolve("push")));
         } finally {
             deleteRecursively(work);
         }
@@ -119,7 +131,7 @@ public final class BenchRunner {
                 figures.addAll(new Anchors(floors, peer).compare(preload, logins, snapshots));
                 figures.addAll(latency);
                 figures.addAll(memory);
-                if (!streamsOnly) {
+                if (sections == Sections.ALL) {
                     step("recovery: wipe the state directory and restore from the changelogs");
                     RecoveryBench.Recovered recovered = RecoveryBench.run(kafka, app, config, stateDir, topology);
                     app = recovered.app();
