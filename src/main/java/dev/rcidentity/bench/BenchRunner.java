@@ -72,7 +72,7 @@ public final class BenchRunner {
                 }
             }
             step("push vs polling at POLL_INTERVAL=" + options.push().pollInterval() + ": " + options.push().accounts()
-                    + " companies of " + options.push().extensions() + " extensions, each mode on its own broker");
+                    + " companies of " + options.push().extensions() + " extensions, both modes at once, each on its own broker");
             add(PushBench.run(options, launcher, work.resolve("push")));
         } finally {
             deleteRecursively(work);

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One mode of the push section on its own broker and simulator (RingCentral's default rate limits): a poller started
@@ -27,11 +28,13 @@ final class PushMode {
     private static final Duration PUSH_DRAIN = Duration.ofSeconds(30);
 
     /**
-     * @param startup the requests of the first sweeps (and subscriptions), all companies
+     * @param startup the requests of the first sweeps (and subscriptions), all companies; under load some companies
+     *                are swept twice before every extension is seen
+     * @param sweep   the requests of one full sweep: the fewest of one company during the startup
      * @param window  the requests from the first round of changes until the last change was seen
      */
     record Measured(double[] staleness, int changes, int unseen, double windowSeconds, Requests startup,
-                    Requests window) {
+                    Requests sweep, Requests window) {
     }
 
     /** Requests by rate-limit group and the 429 answers among them. */
@@ -40,6 +43,15 @@ final class PushMode {
             return new Requests(log.stream().filter(r -> r.group() == RateLimitGroup.MEDIUM).count(),
                     log.stream().filter(r -> r.group() == RateLimitGroup.LIGHT).count(),
                     log.stream().filter(r -> r.status() == 429).count());
+        }
+
+        /** Per company (the token's owner, the account's administrator): the fewest Medium and Light requests. */
+        static Requests fewestOfOneCompany(List<RecordedRequest> log) {
+            Map<String, List<RecordedRequest>> byCompany = log.stream().filter(r -> r.ownerId() != null)
+                    .collect(Collectors.groupingBy(RecordedRequest::ownerId));
+            List<Requests> perCompany = byCompany.values().stream().map(Requests::of).toList();
+            return new Requests(perCompany.stream().mapToLong(Requests::medium).min().orElse(0),
+                    perCompany.stream().mapToLong(Requests::light).min().orElse(0), 0);
         }
     }
 
@@ -55,7 +67,9 @@ final class PushMode {
              StalenessWatch watch = new StalenessWatch(kafka);
              AutoCloseable poller = launcher.startPoller(kafka.bootstrapServers(), settings(push, sizes, simulator, dir))) {
             awaitFirstSweeps(push, simulator, watch);
-            Requests startup = Requests.of(simulator.requests());
+            List<RecordedRequest> startupLog = simulator.requests();
+            Requests startup = Requests.of(startupLog);
+            Requests sweep = Requests.fewestOfOneCompany(startupLog);
             simulator.clearRequests();
             Duration every = push ? sizes.tickEvery() : sizes.pollInterval().dividedBy(sizes.ticks());
             long start = System.nanoTime();
@@ -72,12 +86,14 @@ final class PushMode {
                     } else if (change.kind() == SimulatorChanges.Kind.NUMBER_RECYCLED) {
                         watch.await(change.extensionId(), change.extensionNumber(), before);
                         changes++;
+                    } else if (change.kind() == SimulatorChanges.Kind.DEPARTED) {
+                        watch.departed(change.extensionId());
                     }
                 }
             }
             watch.drain(push ? PUSH_DRAIN : sizes.pollInterval().multipliedBy(2).plus(PUSH_DRAIN));
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Measured(watch.samples(), changes, watch.pending(), seconds, startup,
+            return new Measured(watch.samples(), changes, watch.pending(), seconds, startup, sweep,
                     Requests.of(simulator.requests()));
         }
     }

@@ -39,11 +39,18 @@ final class StalenessWatch implements AutoCloseable {
     }
 
     /**
-     * Times the change of one extension from {@code sinceNanos} (just before the simulator made it); a second change
-     * of it before the first is seen keeps the first.
+     * Times the change of one extension from {@code sinceNanos} (just before the simulator made it). A second change
+     * of it before the first is seen keeps the first's time and awaits the latest number: the snapshot that shows
+     * the first change may show the second already.
      */
     void await(String extensionId, String newNumber, long sinceNanos) {
-        pending.putIfAbsent(extensionId, new Awaited(sinceNanos, newNumber));
+        pending.merge(extensionId, new Awaited(sinceNanos, newNumber), (first, second) ->
+                new Awaited(first.since(), second.number() != null ? second.number() : first.number()));
+    }
+
+    /** The extension left: a pending change of it is seen with its last snapshot (deleted), whatever its number. */
+    void departed(String extensionId) {
+        pending.computeIfPresent(extensionId, (id, awaited) -> new Awaited(awaited.since(), null));
     }
 
     int pending() {
