@@ -28,7 +28,8 @@ class BenchSmokeIT {
                 new PrintStream(log, true, StandardCharsets.UTF_8), new BenchInstances()).run("smoke test");
 
         Set<String> sections = Set.of(KafkaFloor.SECTION, StreamsFloor.SECTION, IdentityThroughput.SECTION,
-                LoginLatency.SECTION, DslPeer.SECTION, LookupLoad.SECTION, PollerSweepBench.SECTION, RecoveryBench.SECTION);
+                LoginLatency.SECTION, DslPeer.SECTION, LookupLoad.SECTION, PollerSweepBench.SECTION, RecoveryBench.SECTION,
+                PushBench.SECTION);
         for (String section : sections) {
             assertTrue(results.figures().stream().anyMatch(f -> f.section().equals(section)), "a figure for " + section);
         }
