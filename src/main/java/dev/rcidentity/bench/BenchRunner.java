@@ -32,17 +32,17 @@ public final class BenchRunner {
     private final BenchSections sections;
     private final List<Figure> figures = new ArrayList<>();
 
-    /** @param launcher starts instances of the application as the commands do, for the lookup step */
-    public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher) {
-        this(options, log, launcher, false);
-    }
-
     /**
      * @param streamsOnly only the streams sections: the floors, the identity topology and its anchors, latency and
      *                    memory (no recovery, lookups or poller), for quick before/after runs of the topology
      */
     public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher, boolean streamsOnly) {
         this(options, log, launcher, streamsOnly ? BenchSections.STREAMS : BenchSections.ALL);
+    }
+
+    /** Every section; {@code launcher} starts instances of the application as the commands do. */
+    public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher) {
+        this(options, log, launcher, BenchSections.ALL);
     }
 
     public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher, BenchSections sections) {
@@ -61,17 +61,21 @@ public final class BenchRunner {
             if (sections.streams()) {
                 runOnMainBroker(work);
             }
-            if (!sections.poller()) {
-                return results(command, startedAt, start);
+            if (sections.poller()) {
+                step("poller sweep of " + options.pollerExtensions() + " extensions");
+                try (BenchKafka kafka = BenchKafka.start(work.resolve("kafka-poller"), options.partitions())) {
+                    add(PollerSweepBench.run(kafka, options));
+                }
+                step(String.format("poller scale-out: %,d connections x %,d extensions, one then two instances "
+                        + "(child JVMs), one of the two killed", options.pollerConnections(),
+                        options.pollerConnectionExtensions()));
+                add(PollerScaleBench.run(work.resolve("poller-scale"), options));
             }
-            step("poller sweep of " + options.pollerExtensions() + " extensions");
-            try (BenchKafka kafka = BenchKafka.start(work.resolve("kafka-poller"), options.partitions())) {
-                add(PollerSweepBench.run(kafka, options));
+            if (sections.push()) {
+                step("push vs polling at POLL_INTERVAL=" + options.push().pollInterval() + ": " + options.push().accounts()
+                        + " companies of " + options.push().extensions() + " extensions, both modes at once, each on its own broker");
+                add(PushBench.run(options, launcher, work.resolve("push")));
             }
-            step(String.format("poller scale-out: %,d connections x %,d extensions, one then two instances "
-                    + "(child JVMs), one of the two killed", options.pollerConnections(),
-                    options.pollerConnectionExtensions()));
-            add(PollerScaleBench.run(work.resolve("poller-scale"), options));
         } finally {
             deleteRecursively(work);
         }

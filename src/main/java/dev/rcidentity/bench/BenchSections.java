@@ -11,9 +11,11 @@ public enum BenchSections {
     /** The floors, the identity topology and its anchors, latency and memory: quick before/after runs of the topology. */
     STREAMS,
     /** The poller only: a full sweep under the Medium limit, and the scale-out of one vs two instances. */
-    POLLER;
+    POLLER,
+    /** Push vs polling only: staleness and RingCentral requests. */
+    PUSH;
 
-    /** The section named {@code name} (all, streams, poller), if there is one. */
+    /** The section named {@code name} (all, streams, poller, push), if there is one. */
     public static Optional<BenchSections> named(String name) {
         return Arrays.stream(values()).filter(s -> s.cliName().equals(name)).findFirst();
     }
@@ -23,10 +25,14 @@ public enum BenchSections {
     }
 
     boolean streams() {
-        return this != POLLER;
+        return this == ALL || this == STREAMS;
     }
 
     boolean poller() {
-        return this != STREAMS;
+        return this == ALL || this == POLLER;
+    }
+
+    boolean push() {
+        return this == ALL || this == PUSH;
     }
 }

@@ -31,7 +31,7 @@ final class BenchCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: java -jar target/rc-identity.jar bench [--quick] [--bench-sections all|streams|poller]
+                Usage: java -jar target/rc-identity.jar bench [--quick] [--bench-sections all|streams|poller|push]
 
                 Starts its own embedded Kafka broker (in this JVM, in target/bench/work-<pid>, deleted afterwards) and
                 measures, each figure the median of several repetitions and beside a floor measured in the same run:
@@ -46,6 +46,8 @@ final class BenchCommand implements Command {
                 --bench-sections streams: only the floors, the identity topology and its anchors, latency, memory.
                 --bench-sections poller: only the poller: the sweep under the Medium limit, and the scale-out (one
                 vs two poller processes in a group: sweep throughput, RSS per instance, resume after kill -9).
+                --bench-sections push: only push vs polling (webhook notifications vs POLL_INTERVAL sweeps of simulated
+                companies): change -> rc.extensions.v1 staleness, RingCentral requests per hour, 429 answers.
                 The memory figures depend on the heap limit: the README's were measured with java -Xmx1g -jar ...
                 """;
     }
@@ -56,7 +58,7 @@ final class BenchCommand implements Command {
         String named = settings.get(SettingKeys.BENCH_SECTIONS);
         BenchSections sections = BenchSections.named(named).orElse(null);
         if (sections == null) {
-            console.err().println("BENCH_SECTIONS must be all, streams or poller, not " + named);
+            console.err().println("BENCH_SECTIONS must be all, streams, poller or push, not " + named);
             return Main.USAGE;
         }
         Path work = OUTPUT.resolve("work-" + ProcessHandle.current().pid());

@@ -46,4 +46,20 @@ public final class BenchInstances implements AppLauncher {
             throw e;
         }
     }
+
+    @Override
+    public AutoCloseable startPoller(String bootstrapServers, Map<String, String> values) throws Exception {
+        Settings settings = Settings.of(values);
+        Lifecycle lifecycle = new Lifecycle();
+        try {
+            Assembly assembly = new Assembly(settings, lifecycle);
+            assembly.startPoller(ConnectionsReader.read(settings), bootstrapServers,
+                    OptionsFromSettings.requireCredentialKeys(settings, "the bench's poller imports its connections"));
+            assembly.startApi(bootstrapServers);
+            return lifecycle::close;
+        } catch (Exception | Error e) {
+            lifecycle.close();
+            throw e;
+        }
+    }
 }

@@ -65,7 +65,8 @@ public final class SettingKeys {
             "bench: a tenth of the data (the --quick flag)", false, SettingTypes::flag));
     public static final Setting<String> BENCH_SECTIONS = text("BENCH_SECTIONS", "all",
             "bench: all, streams (the floors, the identity topology beside its anchors, latency and memory only) "
-                    + "or poller");
+                    + "poller (the sweep and the scale-out of poller instances) or push (push vs polling: staleness and "
+                    + "RingCentral requests only)");
 
     // Connections managed at run time, OAuth onboarding and webhooks.
     public static final Setting<String> ADMIN_TOKEN = secret("ADMIN_TOKEN",

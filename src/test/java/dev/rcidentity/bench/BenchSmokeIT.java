@@ -29,7 +29,7 @@ class BenchSmokeIT {
 
         Set<String> sections = Set.of(KafkaFloor.SECTION, StreamsFloor.SECTION, IdentityThroughput.SECTION,
                 LoginLatency.SECTION, DslPeer.SECTION, LookupLoad.SECTION, PollerSweepBench.SECTION, PollerScaleBench.SECTION,
-                RecoveryBench.SECTION);
+                RecoveryBench.SECTION, PushBench.SECTION);
         for (String section : sections) {
             assertTrue(results.figures().stream().anyMatch(f -> f.section().equals(section)), "a figure for " + section);
         }
