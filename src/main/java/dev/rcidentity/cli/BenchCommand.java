@@ -3,6 +3,7 @@ package dev.rcidentity.cli;
 import dev.rcidentity.bench.BenchOptions;
 import dev.rcidentity.bench.BenchResults;
 import dev.rcidentity.bench.BenchRunner;
+import dev.rcidentity.bench.BenchSections;
 import dev.rcidentity.bench.ResultsReport;
 import dev.rcidentity.config.SettingKeys;
 import dev.rcidentity.config.Settings;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** {@code bench}: the benchmark, on its own embedded broker. */
@@ -30,7 +32,7 @@ final class BenchCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: java -jar target/rc-identity.jar bench [--quick] [--bench-sections all|streams]
+                Usage: java -jar target/rc-identity.jar bench [--quick] [--bench-sections all|streams|lookups]
 
                 Starts its own embedded Kafka broker (in this JVM, in target/bench/work-<pid>, deleted afterwards) and
                 measures, each figure the median of several repetitions and beside a floor measured in the same run:
@@ -43,6 +45,8 @@ final class BenchCommand implements Command {
                 each writes per input record.
                 Prints a table and writes target/bench/results.json. --quick: a tenth of the data (under 3 minutes).
                 --bench-sections streams: only the floors, the identity topology and its anchors, latency, memory.
+                --bench-sections lookups: only the identity topology's preload and logins, latency and the lookups
+                (single GETs, owner and number batches, logins ?wait) through the HTTP API of two instances.
                 The memory figures depend on the heap limit: the README's were measured with java -Xmx1g -jar ...
                 """;
     }
@@ -51,24 +55,24 @@ final class BenchCommand implements Command {
     public int run(Settings settings, Console console) throws Exception {
         boolean quick = settings.get(SettingKeys.QUICK);
         String sections = settings.get(SettingKeys.BENCH_SECTIONS);
-        if (!sections.equals("all") && !sections.equals("streams")) {
-            console.err().println("BENCH_SECTIONS must be all or streams, not " + sections);
+        Optional<BenchSections> chosen = BenchSections.of(sections);
+        if (chosen.isEmpty()) {
+            console.err().println("BENCH_SECTIONS must be all, streams or lookups, not " + sections);
             return Main.USAGE;
         }
-        boolean streamsOnly = sections.equals("streams");
         Path work = OUTPUT.resolve("work-" + ProcessHandle.current().pid());
         removeAbandonedWorkDirectories();
         BenchOptions options = quick ? BenchOptions.quick(work) : BenchOptions.full(work);
         String heap = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(arg -> arg.startsWith("-Xmx")).map(arg -> arg + " ").findFirst().orElse("");
         String command = "java " + heap + "-jar target/rc-identity.jar bench" + (quick ? " --quick" : "")
-                + (streamsOnly ? " --bench-sections streams" : "");
+                + (chosen.get() == BenchSections.ALL ? "" : " --bench-sections " + sections);
         long maxHeapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         if (maxHeapMiB > 1536) {
             console.out().printf("Note: the heap may grow to %,d MiB, and RSS with it; the README's figures were "
                     + "measured with java -Xmx1g -jar ...%n", maxHeapMiB);
         }
-        BenchResults results = new BenchRunner(options, console.out(), new BenchInstances(), streamsOnly)
+        BenchResults results = new BenchRunner(options, console.out(), new BenchInstances(), chosen.get())
                 .run(command);
         Path json = OUTPUT.resolve("results.json");
         console.out().println();
