@@ -32,19 +32,12 @@ public final class BenchRunner {
     private final BenchSections sections;
     private final List<Figure> figures = new ArrayList<>();
 
-    /**
-     * @param streamsOnly only the streams sections: the floors, the identity topology and its anchors, latency and
-     *                    memory (no recovery, lookups or poller), for quick before/after runs of the topology
-     */
-    public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher, boolean streamsOnly) {
-        this(options, log, launcher, streamsOnly ? BenchSections.STREAMS : BenchSections.ALL);
-    }
-
     /** Every section; {@code launcher} starts instances of the application as the commands do. */
     public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher) {
         this(options, log, launcher, BenchSections.ALL);
     }
 
+    /** @param sections all, or a subset for quick before/after runs of the topology or the lookups */
     public BenchRunner(BenchOptions options, PrintStream log, AppLauncher launcher, BenchSections sections) {
         this.options = options;
         this.log = log;
@@ -58,7 +51,7 @@ public final class BenchRunner {
         Path work = options.workDir();
         deleteRecursively(work);
         try {
-            if (sections.streams()) {
+            if (sections.topology()) {
                 runOnMainBroker(work);
             }
             if (sections.poller()) {
@@ -90,16 +83,9 @@ public final class BenchRunner {
 
     private void runOnMainBroker(Path work) throws Exception {
         Workload workload = new Workload(options.accounts(), options.extensions(), SEED);
-        Workload peerWorkload = new Workload(options.accounts(), options.extensions(), SEED); // the same records
         Path stateDir = work.resolve("state");
         try (BenchKafka kafka = BenchKafka.start(work.resolve("kafka"), options.partitions())) {
-            step("Kafka floor: " + options.repetitions() + " x " + options.floorRecords() + " records");
-            Workload floorData = new Workload(options.accounts(), options.extensions(), SEED);
-            add(KafkaFloor.run(kafka, options, floorData));
-            step("Streams floors: " + options.repetitions() + " x " + options.streamsRecords() + " records, "
-                    + "pass-through and stateful");
-            StreamsFloor.Floors floors = StreamsFloor.run(kafka, options, floorData, stateDir);
-            add(floors.all());
+            StreamsFloor.Floors floors = sections.floors() ? floors(kafka, stateDir) : null;
 
             MemoryProbe beforeStreams = MemoryProbe.afterGc();
             int httpPort = BenchKafka.freePort();
@@ -114,31 +100,42 @@ public final class BenchRunner {
                 IdentityThroughput.Measured preload = throughput.preload();
                 step("identity topology: " + options.repetitions() + " x " + options.loginsPerRun() + " logins");
                 IdentityThroughput.Measured logins = throughput.logins();
-                step("identity topology: " + options.repetitions() + " x " + options.snapshotsPerRun() + " snapshot updates");
-                IdentityThroughput.Measured snapshots = throughput.snapshots();
-                log(List.of(preload.rate(), logins.rate(), snapshots.rate(), preload.bytes(), logins.bytes(),
-                        snapshots.bytes()));
+                IdentityThroughput.Measured snapshots = null;
+                if (sections.floors()) {
+                    step("identity topology: " + options.repetitions() + " x " + options.snapshotsPerRun() + " snapshot updates");
+                    snapshots = throughput.snapshots();
+                    log(List.of(preload.rate(), logins.rate(), snapshots.rate(), preload.bytes(), logins.bytes(),
+                            snapshots.bytes()));
+                } else {
+                    log(List.of(preload.rate(), logins.rate(), preload.bytes(), logins.bytes()));
+                }
 
                 step("latency at half the login throughput");
                 List<Figure> latency = LoginLatency.run(kafka, options, workload, logins.rate().value());
                 log(latency);
 
-                MemoryProbe afterLoad = MemoryProbe.now();
-                MemoryProbe afterLoadGc = MemoryProbe.afterGc();
-                List<Figure> memory = memory(beforeStreams, afterLoad, afterLoadGc, workload.logins.owners());
-                log(memory);
+                if (sections.floors()) {
+                    MemoryProbe afterLoad = MemoryProbe.now();
+                    MemoryProbe afterLoadGc = MemoryProbe.afterGc();
+                    List<Figure> memory = memory(beforeStreams, afterLoad, afterLoadGc, workload.logins.owners());
+                    log(memory);
 
-                step("DSL peer on copies of the inputs: preload, logins, snapshot updates");
-                PeerFigures peer = PeerFigures.run(kafka, options, peerWorkload, stateDir);
-                figures.addAll(new Anchors(floors, peer).compare(preload, logins, snapshots));
+                    step("DSL peer on copies of the inputs: preload, logins, snapshot updates");
+                    Workload peerWorkload = new Workload(options.accounts(), options.extensions(), SEED); // the same records
+                    PeerFigures peer = PeerFigures.run(kafka, options, peerWorkload, stateDir);
+                    figures.addAll(new Anchors(floors, peer).compare(preload, logins, snapshots));
+                    figures.addAll(memory);
+                } else {
+                    figures.addAll(List.of(preload.rate(), logins.rate(), preload.bytes(), logins.bytes()));
+                }
                 figures.addAll(latency);
-                figures.addAll(memory);
-                if (sections == BenchSections.ALL) {
+                if (sections.recovery()) {
                     step("recovery: wipe the state directory and restore from the changelogs");
                     RecoveryBench.Recovered recovered = RecoveryBench.run(kafka, app, config, stateDir, topology);
                     app = recovered.app();
                     add(List.of(recovered.figure()));
-
+                }
+                if (sections.lookups()) {
                     step("lookups through the HTTP API, with a second instance");
                     app.close(); // the lookup step runs the production wiring on the same state
                     add(new LookupLoad(kafka, options, launcher).run(APPLICATION_ID, stateDir, work.resolve("state-b"),
@@ -148,6 +145,17 @@ public final class BenchRunner {
                 app.close();
             }
         }
+    }
+
+    private StreamsFloor.Floors floors(BenchKafka kafka, Path stateDir) throws Exception {
+        step("Kafka floor: " + options.repetitions() + " x " + options.floorRecords() + " records");
+        Workload floorData = new Workload(options.accounts(), options.extensions(), SEED);
+        add(KafkaFloor.run(kafka, options, floorData));
+        step("Streams floors: " + options.repetitions() + " x " + options.streamsRecords() + " records, "
+                + "pass-through and stateful");
+        StreamsFloor.Floors floors = StreamsFloor.run(kafka, options, floorData, stateDir);
+        add(floors.all());
+        return floors;
     }
 
     private List<Figure> memory(MemoryProbe beforeStreams, MemoryProbe afterLoad, MemoryProbe afterLoadGc,

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** {@code bench}: the benchmark, on its own embedded broker. */
@@ -31,7 +32,7 @@ final class BenchCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: java -jar target/rc-identity.jar bench [--quick] [--bench-sections all|streams|poller|push]
+                Usage: java -jar target/rc-identity.jar bench [--quick] [--bench-sections all|streams|lookups|poller|push]
 
                 Starts its own embedded Kafka broker (in this JVM, in target/bench/work-<pid>, deleted afterwards) and
                 measures, each figure the median of several repetitions and beside a floor measured in the same run:
@@ -44,6 +45,8 @@ final class BenchCommand implements Command {
                 each writes per input record.
                 Prints a table and writes target/bench/results.json. --quick: a tenth of the data (under 3 minutes).
                 --bench-sections streams: only the floors, the identity topology and its anchors, latency, memory.
+                --bench-sections lookups: only the identity topology's preload and logins, latency and the lookups
+                (single GETs, owner and number batches, logins ?wait) through the HTTP API of two instances.
                 --bench-sections poller: only the poller: the sweep under the Medium limit, and the scale-out (one
                 vs two poller processes in a group: sweep throughput, RSS per instance, resume after kill -9).
                 --bench-sections push: only push vs polling (webhook notifications vs POLL_INTERVAL sweeps of simulated
@@ -55,10 +58,10 @@ final class BenchCommand implements Command {
     @Override
     public int run(Settings settings, Console console) throws Exception {
         boolean quick = settings.get(SettingKeys.QUICK);
-        String named = settings.get(SettingKeys.BENCH_SECTIONS);
-        BenchSections sections = BenchSections.named(named).orElse(null);
-        if (sections == null) {
-            console.err().println("BENCH_SECTIONS must be all, streams, poller or push, not " + named);
+        String sections = settings.get(SettingKeys.BENCH_SECTIONS);
+        Optional<BenchSections> chosen = BenchSections.of(sections);
+        if (chosen.isEmpty()) {
+            console.err().println("BENCH_SECTIONS must be all, streams, lookups, poller or push, not " + sections);
             return Main.USAGE;
         }
         Path work = OUTPUT.resolve("work-" + ProcessHandle.current().pid());
@@ -67,13 +70,13 @@ final class BenchCommand implements Command {
         String heap = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(arg -> arg.startsWith("-Xmx")).map(arg -> arg + " ").findFirst().orElse("");
         String command = "java " + heap + "-jar target/rc-identity.jar bench" + (quick ? " --quick" : "")
-                + (sections == BenchSections.ALL ? "" : " --bench-sections " + sections.cliName());
+                + (chosen.get() == BenchSections.ALL ? "" : " --bench-sections " + sections);
         long maxHeapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         if (maxHeapMiB > 1536) {
             console.out().printf("Note: the heap may grow to %,d MiB, and RSS with it; the README's figures were "
                     + "measured with java -Xmx1g -jar ...%n", maxHeapMiB);
         }
-        BenchResults results = new BenchRunner(options, console.out(), new BenchInstances(), sections)
+        BenchResults results = new BenchRunner(options, console.out(), new BenchInstances(), chosen.get())
                 .run(command);
         Path json = OUTPUT.resolve("results.json");
         console.out().println();

@@ -64,9 +64,10 @@ public final class SettingKeys {
     public static final Setting<Boolean> QUICK = define(new Setting<>("QUICK", false,
             "bench: a tenth of the data (the --quick flag)", false, SettingTypes::flag));
     public static final Setting<String> BENCH_SECTIONS = text("BENCH_SECTIONS", "all",
-            "bench: all, streams (the floors, the identity topology beside its anchors, latency and memory only) "
-                    + "poller (the sweep and the scale-out of poller instances) or push (push vs polling: staleness and "
-                    + "RingCentral requests only)");
+            "bench: all, streams (the floors, the identity topology beside its anchors, latency and memory only), "
+                    + "lookups (the topology's preload and logins, latency and the HTTP lookups only), poller (the sweep "
+                    + "and the scale-out of poller instances) or push (push vs polling: staleness and RingCentral "
+                    + "requests only)");
 
     // Connections managed at run time, OAuth onboarding and webhooks.
     public static final Setting<String> ADMIN_TOKEN = secret("ADMIN_TOKEN",

@@ -92,6 +92,7 @@ final class BatchReads {
     <Q extends StoreQuery.ByKey<T>, T> List<BatchItem<T>> serve(BatchKind<Q, T> kind, List<Q> items, ReadContext context) {
         List<BatchItem<T>> results = new ArrayList<>(Collections.nCopies(items.size(), null));
         Map<Integer, Group> groups = new TreeMap<>();
+        LocalReads here = queries.batchReads();
         for (int i = 0; i < items.size(); i++) {
             Placement placement = queries.placementOf(items.get(i));
             groups.computeIfAbsent(placement.partition(), p -> new Group(queries.plan(placement, context).iterator()))
@@ -111,7 +112,7 @@ final class BatchReads {
                 if (attempt instanceof ServePlan.Ask ask) {
                     asks.computeIfAbsent(ask.instance(), host -> new ArrayList<>()).addAll(group.indices);
                 } else {
-                    readHere(kind, items, entry.getKey(), group.indices, attempt, context, results);
+                    readHere(here, kind, items, entry.getKey(), group.indices, attempt, context, results);
                 }
             }
             asks.forEach((host, indices) -> ask(kind, host, items, indices, context, results));
@@ -121,11 +122,12 @@ final class BatchReads {
         return results;
     }
 
-    private <Q extends StoreQuery.ByKey<T>, T> void readHere(BatchKind<Q, T> kind, List<Q> items, int partition,
-                                                             List<Integer> indices, ServePlan.Attempt attempt,
-                                                             ReadContext context, List<BatchItem<T>> results) {
+    private <Q extends StoreQuery.ByKey<T>, T> void readHere(LocalReads here, BatchKind<Q, T> kind, List<Q> items,
+                                                             int partition, List<Integer> indices,
+                                                             ServePlan.Attempt attempt, ReadContext context,
+                                                             List<BatchItem<T>> results) {
         for (int i : indices) {
-            Optional<Served<T>> read = queries.readHere(items.get(i), partition, attempt, context);
+            Optional<Served<T>> read = queries.readHere(here, items.get(i), partition, attempt, context);
             if (read.isEmpty()) {
                 return; // this copy cannot answer for the partition now: its keys go on to the next attempt
             }

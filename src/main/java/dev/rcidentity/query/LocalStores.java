@@ -10,11 +10,11 @@ import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.query.VersionedKeyQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.VersionedRecord;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +31,8 @@ import java.util.function.Function;
  * Key-value stores are read through their read-only views (IQv1), not IQv2: Kafka Streams 4.3's IQv2 query takes a
  * RocksDB store's position lock before the store's lock while the stream thread's put takes them the other way round
  * (KAFKA-19629), so an IQv2 key or range read racing a write can deadlock both. The read-only view takes the store's
- * lock only. A view resolves its store on every read, so one view per store partition serves every read. The versioned
+ * lock only. Kafka Streams' view finds its store on every read; {@link StoreLookup} finds it when asked, so that a
+ * batch finds each store partition once ({@link #forBatch}). The versioned
  * store ({@code extensions}) is read with IQv2: there a put and a query both take the position lock first.
  */
 final class LocalStores implements LocalReads {
@@ -42,13 +43,37 @@ final class LocalStores implements LocalReads {
     private record View(String store, int partition, boolean activeOnly) {
     }
 
+    private record Key(View view, Object key) {
+    }
+
     private final KafkaStreams streams;
     private final StorePositions positions;
-    private final Map<View, ReadOnlyKeyValueStore<?, ?>> views = new ConcurrentHashMap<>();
+    private final Map<View, StoreLookup<?, ?>> lookups;
+    /** The stores a batch found, and the reads it made; null for single reads, which find their store every time. */
+    private final Map<View, ReadOnlyKeyValueStore<?, ?>> found;
+    private final Map<Key, Read<?>> reads;
 
     LocalStores(KafkaStreams streams) {
+        this(streams, new StorePositions(streams), new ConcurrentHashMap<>(), null, null);
+    }
+
+    private LocalStores(KafkaStreams streams, StorePositions positions, Map<View, StoreLookup<?, ?>> lookups,
+                        Map<View, ReadOnlyKeyValueStore<?, ?>> found, Map<Key, Read<?>> reads) {
         this.streams = streams;
-        this.positions = new StorePositions(streams);
+        this.positions = positions;
+        this.lookups = lookups;
+        this.found = found;
+        this.reads = reads;
+    }
+
+    /**
+     * Reads for one batch, on one thread: each store partition is found once (the first read of it), and a key read
+     * again (the account of many owners) is answered from the first read. A partition this instance cannot answer for
+     * is tried again on the next read, as single reads are.
+     */
+    @Override
+    public LocalStores forBatch() {
+        return new LocalStores(streams, positions, lookups, new HashMap<>(), new HashMap<>());
     }
 
     @Override
@@ -65,17 +90,27 @@ final class LocalStores implements LocalReads {
      *              null for none. Kafka Streams 4.3 drops the bound of an IQv2 query that requires the active copy, so
      *              the bound is checked here, before the read.
      */
+    @SuppressWarnings("unchecked")
     <K, V> Optional<Read<V>> get(String store, K key, int partition, boolean activeOnly, Position bound) {
         if (bound != null && !positions.reached(store, partition, activeOnly, bound)) {
             return Optional.empty();
         }
-        return this.<K, V, V>onView(store, partition, activeOnly, view -> view.get(key));
+        Key read = new Key(new View(store, partition, activeOnly), key);
+        Read<V> earlier = reads == null || bound != null ? null : (Read<V>) reads.get(read);
+        if (earlier != null) {
+            return Optional.of(earlier);
+        }
+        Optional<Read<V>> value = this.<K, V, V>onView(read.view(), view -> view.get(key));
+        if (reads != null && bound == null) {
+            value.ifPresent(v -> reads.put(read, v));
+        }
+        return value;
     }
 
     /** Visits the keys from {@code from} to {@code to} in order; the iterator is always closed. */
     <K, V, R> Optional<Read<R>> scan(String store, K from, K to, int partition, boolean activeOnly,
                                      Function<KeyValueIterator<K, V>, R> visitor) {
-        return this.<K, V, R>onView(store, partition, activeOnly, view -> {
+        return this.<K, V, R>onView(new View(store, partition, activeOnly), view -> {
             try (KeyValueIterator<K, V> iterator = view.range(from, to)) {
                 return visitor.apply(iterator);
             }
@@ -83,25 +118,31 @@ final class LocalStores implements LocalReads {
     }
 
     @SuppressWarnings("unchecked")
-    private <K, V, R> Optional<Read<R>> onView(String store, int partition, boolean activeOnly,
-                                               Function<ReadOnlyKeyValueStore<K, V>, R> read) {
+    private <K, V, R> Optional<Read<R>> onView(View view, Function<ReadOnlyKeyValueStore<K, V>, R> read) {
         if (!streams.state().isRunningOrRebalancing()) {
             return Optional.empty();
         }
         try {
-            ReadOnlyKeyValueStore<K, V> view = (ReadOnlyKeyValueStore<K, V>) views.computeIfAbsent(
-                    new View(store, partition, activeOnly), this::view);
-            return Optional.of(new Read<>(read.apply(view)));
+            ReadOnlyKeyValueStore<K, V> store = (ReadOnlyKeyValueStore<K, V>) (found == null ? find(view)
+                    : found.computeIfAbsent(view, this::find));
+            return Optional.of(new Read<>(read.apply(store)));
         } catch (UnknownStateStoreException e) {
-            throw new IllegalStateException("the topology has no store " + store, e);
+            throw new IllegalStateException("the topology has no store " + view.store(), e);
         } catch (InvalidStateStoreException e) {
+            if (found != null) {
+                found.remove(view); // closed since it was found: find it again on the next read
+            }
             return Optional.empty(); // not hosted here (or not active), restoring, rebalancing, stopping
         }
     }
 
-    private ReadOnlyKeyValueStore<?, ?> view(View view) {
-        StoreQueryParameters<ReadOnlyKeyValueStore<Object, Object>> parameters = StoreQueryParameters
-                .fromNameAndType(view.store(), QueryableStoreTypes.keyValueStore()).withPartition(view.partition());
+    private ReadOnlyKeyValueStore<?, ?> find(View view) {
+        return lookups.computeIfAbsent(view, this::lookup).find();
+    }
+
+    private StoreLookup<?, ?> lookup(View view) {
+        StoreQueryParameters<StoreLookup<Object, Object>> parameters = StoreQueryParameters
+                .fromNameAndType(view.store(), StoreLookup.type()).withPartition(view.partition());
         return streams.store(view.activeOnly() ? parameters : parameters.enableStaleStores());
     }
 

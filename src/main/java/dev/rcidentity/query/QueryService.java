@@ -91,6 +91,16 @@ public final class QueryService implements AutoCloseable {
 
     /** Reads on this instance: the active copy, or any copy within the caller's staleness bound; empty when it cannot. */
     <T> Optional<Served<T>> readHere(StoreQuery<T> query, int partition, ServePlan.Attempt attempt, ReadContext context) {
+        return readHere(reads, query, partition, attempt, context);
+    }
+
+    /** Reads here for one batch ({@link LocalReads#forBatch}), for {@link #readHere(LocalReads, StoreQuery, int, ServePlan.Attempt, ReadContext)}. */
+    LocalReads batchReads() {
+        return reads.forBatch();
+    }
+
+    <T> Optional<Served<T>> readHere(LocalReads reads, StoreQuery<T> query, int partition, ServePlan.Attempt attempt,
+                                     ReadContext context) {
         if (attempt instanceof ServePlan.ActiveHere) {
             return reads.read(query, partition, true).map(read -> new Served<>(read.value(), selfName, Served.From.LOCAL, null));
         }
