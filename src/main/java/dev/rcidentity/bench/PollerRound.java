@@ -54,8 +54,7 @@ final class PollerRound {
     static Measured run(Path dir, int partitions, RingCentralSimulator sim, int instances, Duration sessionTimeout,
                         boolean killOne) throws Exception {
         Files.createDirectories(dir);
-        byte[] key = new byte[CredentialKeys.KEY_BYTES];
-        RANDOM.nextBytes(key);
+        byte[] key = CredentialKeys.generate();
         CredentialCipher cipher = new CredentialCipher(CredentialKeys.of(key, List.of()));
         try (BenchKafka kafka = BenchKafka.start(dir.resolve("kafka"), partitions);
              ConnectionStore store = ConnectionStore.start(kafka.clients(), WAIT);

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
 
@@ -48,8 +47,7 @@ public final class CredentialKeyFile {
         if (Files.exists(file)) {
             return false;
         }
-        byte[] key = new byte[CredentialKeys.KEY_BYTES];
-        new SecureRandom().nextBytes(key);
+        byte[] key = CredentialKeys.generate();
         Path dir = file.toAbsolutePath().getParent();
         Path temp = null;
         try {

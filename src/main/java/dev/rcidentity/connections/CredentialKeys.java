@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -20,6 +21,7 @@ import java.util.Optional;
  */
 public final class CredentialKeys {
     public static final int KEY_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SETTINGS = "CREDENTIALS_KEY or CREDENTIALS_KEY_FILE";
 
     private final String currentKeyId;
@@ -31,6 +33,13 @@ public final class CredentialKeys {
         for (byte[] key : old) {
             byId.putIfAbsent(keyId(key), new SecretKeySpec(key, "AES"));
         }
+    }
+
+    /** A new random key of {@link #KEY_BYTES} bytes. */
+    public static byte[] generate() {
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        return key;
     }
 
     /** From raw keys of {@link #KEY_BYTES} bytes each. */

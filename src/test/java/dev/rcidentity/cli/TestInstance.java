@@ -75,9 +75,8 @@ final class TestInstance implements AutoCloseable {
                 SettingKeys.APPLICATION_SERVER.key(), "127.0.0.1:" + port,
                 "kafka.commit.interval.ms", "100"));
         if (withPoller) {
-            byte[] key = new byte[32];
-            new java.security.SecureRandom().nextBytes(key);
-            values.put(SettingKeys.CREDENTIALS_KEY.key(), java.util.Base64.getEncoder().encodeToString(key));
+            values.put(SettingKeys.CREDENTIALS_KEY.key(),
+                    java.util.Base64.getEncoder().encodeToString(dev.rcidentity.connections.CredentialKeys.generate()));
         }
         values.putAll(extra);
         return new TestInstance(Settings.of(values), bootstrap, withPoller, http);

@@ -5,7 +5,6 @@ import dev.rcidentity.model.Json;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
@@ -18,12 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CredentialCipherTest {
     static final Secrets SECRETS = new Secrets("client-secret-XYZ", "eyJhbGciOi.jwt-payload.sig", "refresh-token-123",
             "webhook-token-456");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     static byte[] newKey() {
-        byte[] key = new byte[CredentialKeys.KEY_BYTES];
-        RANDOM.nextBytes(key);
-        return key;
+        return CredentialKeys.generate();
     }
 
     private static CredentialCipher cipher(byte[] current, byte[]... old) {

@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,9 +43,7 @@ final class OnboardingFixture implements AutoCloseable {
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     static byte[] randomKey() {
-        byte[] key = new byte[CredentialKeys.KEY_BYTES];
-        new SecureRandom().nextBytes(key);
-        return key;
+        return CredentialKeys.generate();
     }
 
     Secrets secretsOf(Connection connection) {

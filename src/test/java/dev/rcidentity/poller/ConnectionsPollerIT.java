@@ -91,8 +91,7 @@ class ConnectionsPollerIT {
             options.limit(group, 1000);
         }
         sim = RingCentralSimulator.start(options.build());
-        key = new byte[CredentialKeys.KEY_BYTES];
-        RANDOM.nextBytes(key);
+        key = CredentialKeys.generate();
         cipher = new CredentialCipher(CredentialKeys.of(key, List.of()));
         admin = ConnectionStore.start(kafka, WAIT);
         statuses = ConnectionStatuses.start(kafka, APP, WAIT);

@@ -8,7 +8,6 @@ import dev.rcidentity.connections.Secrets;
 import dev.rcidentity.model.Connection;
 import org.junit.jupiter.api.Test;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,9 +70,7 @@ class DurableCredentialsTest {
     }
 
     private static byte[] key() {
-        byte[] key = new byte[CredentialKeys.KEY_BYTES];
-        new SecureRandom().nextBytes(key);
-        return key;
+        return CredentialKeys.generate();
     }
 
     private FakeRecords records() {

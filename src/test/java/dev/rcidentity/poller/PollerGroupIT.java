@@ -97,8 +97,7 @@ class PollerGroupIT {
             for (RateLimitGroup group : RateLimitGroup.values()) {
                 options.limit(group, 1000);
             }
-            byte[] key = new byte[CredentialKeys.KEY_BYTES];
-            RANDOM.nextBytes(key);
+            byte[] key = CredentialKeys.generate();
             cipher = new CredentialCipher(CredentialKeys.of(key, List.of()));
             try (RingCentralSimulator simulator = RingCentralSimulator.start(options.build());
                  ConnectionStore store = ConnectionStore.start(kafka, WAIT);

@@ -66,9 +66,7 @@ final class PushFixture implements AutoCloseable {
             options.limit(group, 1000);
         }
         sim = RingCentralSimulator.start(options.build());
-        byte[] key = new byte[CredentialKeys.KEY_BYTES];
-        RANDOM.nextBytes(key);
-        cipher = new CredentialCipher(CredentialKeys.of(key, List.of()));
+        cipher = new CredentialCipher(CredentialKeys.of(CredentialKeys.generate(), List.of()));
         store = ConnectionStore.start(kafka, WAIT);
         writer = NotificationWriter.start(kafka, Duration.ofSeconds(10));
         ConnectionTokens tokens = new ConnectionTokens(store, cipher);

@@ -70,9 +70,7 @@ class WebhookReceiverIT {
         kafka = KafkaTestCluster.start(dir, 2);
         KafkaClients clients = KafkaClients.of(Map.of(), kafka.bootstrapServers());
         store = ConnectionStore.start(clients, TIMEOUT);
-        byte[] key = new byte[CredentialKeys.KEY_BYTES];
-        RANDOM.nextBytes(key);
-        cipher = new CredentialCipher(CredentialKeys.of(key, List.of()));
+        cipher = new CredentialCipher(CredentialKeys.of(CredentialKeys.generate(), List.of()));
         connectionId = Connection.newId(RANDOM);
         token = "vt-" + Long.toHexString(RANDOM.nextLong());
         Instant now = Instant.now();
