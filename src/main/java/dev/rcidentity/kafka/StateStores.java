@@ -1,21 +1,24 @@
 package dev.rcidentity.kafka;
 
+import dev.rcidentity.kafka.encoding.InternalSerdes;
 import dev.rcidentity.model.AccountSnapshot;
 import dev.rcidentity.model.ExtensionHistory;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.IdentityState;
-import dev.rcidentity.model.Json;
 import dev.rcidentity.model.NumberHoldings;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** The registry of the topology's state stores: their names (which also name their changelog topics) and serdes. */
+/**
+ * The registry of the topology's state stores: their names (which also name their changelog topics) and serdes. The
+ * values are in the compact internal encoding, which also reads the JSON earlier versions wrote.
+ */
 public final class StateStores {
     /** Versioned: every snapshot of an extension by observedAt, for "as of" lookups. Keyed by extensionId. */
     public static final StateStore<String, ExtensionSnapshot> EXTENSIONS =
-            new StateStore<>("extensions", Serdes.String(), Json.serde(ExtensionSnapshot.class));
+            new StateStore<>("extensions", Serdes.String(), InternalSerdes.EXTENSION_SNAPSHOT);
     /** The identity of every login owner, with its login ledger. Keyed by ownerId. */
     public static final StateStore<String, IdentityState> IDENTITIES =
-            new StateStore<>("identities", Serdes.String(), Json.serde(IdentityState.class));
+            new StateStore<>("identities", Serdes.String(), InternalSerdes.IDENTITY_STATE);
     /**
      * Index {@code <accountId>/<ownerId>} of the unresolved identities in this task whose login named an account, to
      * update them when that account changes (resolved ones are found through {@link #ACCOUNT_EXTENSIONS}).
@@ -24,21 +27,21 @@ public final class StateStores {
             new StateStore<>("identities-by-account", Serdes.String(), Serdes.String());
     /** Every account, copied into every task by the accounts broadcast. Keyed by accountId. */
     public static final StateStore<String, AccountSnapshot> ACCOUNTS =
-            new StateStore<>("accounts", Serdes.String(), Json.serde(AccountSnapshot.class));
+            new StateStore<>("accounts", Serdes.String(), InternalSerdes.ACCOUNT_SNAPSHOT);
 
     /** The type-2 history of each extension (within the history retention). Keyed by extensionId. */
     public static final StateStore<String, ExtensionHistory> EXTENSION_HISTORY =
-            new StateStore<>("extension-history", Serdes.String(), Json.serde(ExtensionHistory.class));
+            new StateStore<>("extension-history", Serdes.String(), InternalSerdes.EXTENSION_HISTORY);
     /** Which extensions held a number when, keyed {@code <accountId>/<extensionNumber>}. */
     public static final StateStore<String, NumberHoldings> EXTENSION_NUMBERS =
-            new StateStore<>("extension-numbers", Serdes.String(), Json.serde(NumberHoldings.class));
+            new StateStore<>("extension-numbers", Serdes.String(), InternalSerdes.NUMBER_HOLDINGS);
 
     /**
      * The latest snapshot of every extension of an account in this task, keyed {@code <accountId>/<extensionId>} with
      * the extension id zero-padded to 20 digits, so a range scan lists one account in id order.
      */
     public static final StateStore<String, ExtensionSnapshot> ACCOUNT_EXTENSIONS =
-            new StateStore<>("account-extensions", Serdes.String(), Json.serde(ExtensionSnapshot.class));
+            new StateStore<>("account-extensions", Serdes.String(), InternalSerdes.EXTENSION_SNAPSHOT);
     /** How many extensions of an account this task holds, keyed {@code <accountId>/<listedStatus>/<type>}. */
     public static final StateStore<String, Long> ACCOUNT_EXTENSION_COUNTS =
             new StateStore<>("account-extension-counts", Serdes.String(), Serdes.Long());

@@ -1,5 +1,6 @@
 package dev.rcidentity.kafka;
 
+import dev.rcidentity.kafka.encoding.InternalSerdes;
 import dev.rcidentity.model.AccountSnapshot;
 import dev.rcidentity.model.Connection;
 import dev.rcidentity.model.ConnectionStatus;
@@ -9,6 +10,8 @@ import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.Json;
 import dev.rcidentity.model.LoginEvent;
 import dev.rcidentity.model.Notification;
+import dev.rcidentity.model.NumberEvent;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 import java.util.List;
@@ -46,12 +49,15 @@ public final class Topics {
 
     /*
      * The topology's repartition topics, by the name Kafka Streams turns into {@code <application.id>-<name>-repartition}
-     * (rc-identity-logins-rerouted-repartition). Renaming one strands what a running deployment holds in it.
+     * (rc-identity-logins-rerouted-repartition). Renaming one strands what a running deployment holds in it. Values
+     * only the topology reads are in the compact internal encoding; the re-route topics carry the input topics' JSON.
      */
     /** Every account to every partition. */
     public static final String ACCOUNTS_BROADCAST = "accounts-broadcast";
+    public static final Serde<AccountSnapshot> ACCOUNTS_BROADCAST_VALUES = InternalSerdes.ACCOUNT_SNAPSHOT;
     /** Number claims and releases, by {@code <accountId>/<extensionNumber>}. */
     public static final String EXTENSION_NUMBERS = "extension-numbers";
+    public static final Serde<NumberEvent> EXTENSION_NUMBERS_VALUES = InternalSerdes.NUMBER_EVENT;
     /** Extension snapshots found in a partition that does not own their key, on their way to the one that does. */
     public static final String EXTENSIONS_REROUTED = "extensions-rerouted";
     /** Logins found in a partition that does not own their key, on their way to the one that does. */

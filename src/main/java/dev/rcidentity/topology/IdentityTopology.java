@@ -6,8 +6,8 @@ import dev.rcidentity.kafka.Topic;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.AccountSnapshot;
 import dev.rcidentity.model.ExtensionSnapshot;
-import dev.rcidentity.model.Json;
 import dev.rcidentity.model.Identity;
+import dev.rcidentity.model.NumberEvent;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -86,7 +86,7 @@ public final class IdentityTopology {
         Repartitioned<String, AccountSnapshot> broadcast = Repartitioned
                 .<String, AccountSnapshot>as(Topics.ACCOUNTS_BROADCAST)
                 .withKeySerde(Topics.ACCOUNTS.keySerde())
-                .withValueSerde(Topics.ACCOUNTS.valueSerde())
+                .withValueSerde(Topics.ACCOUNTS_BROADCAST_VALUES)
                 .withStreamPartitioner(new BroadcastPartitioner<>());
         if (options.partitions().isPresent()) {
             broadcast = broadcast.withNumberOfPartitions(options.partitions().getAsInt());
@@ -114,11 +114,11 @@ public final class IdentityTopology {
                         Topics.EXTENSION_HISTORY.valueSerde()).withName("extension-history-sink"));
         Repartitioned<String, NumberEvent> byNumber = Repartitioned.<String, NumberEvent>as(Topics.EXTENSION_NUMBERS)
                 .withKeySerde(Serdes.String())
-                .withValueSerde(Json.serde(NumberEvent.class));
+                .withValueSerde(Topics.EXTENSION_NUMBERS_VALUES);
         if (options.partitions().isPresent()) {
             byNumber = byNumber.withNumberOfPartitions(options.partitions().getAsInt());
         }
-        changes.flatMap((extensionId, change) -> NumberEvent.of(change), Named.as("number-moves"))
+        changes.flatMap((extensionId, change) -> NumberMoves.of(change), Named.as("number-moves"))
                 .repartition(byNumber)
                 .process(() -> new NumberIndexProcessor(options.historyRetention()), Named.as("index-extension-number"),
                         StateStores.EXTENSION_NUMBERS.name());

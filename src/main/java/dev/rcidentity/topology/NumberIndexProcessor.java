@@ -1,6 +1,7 @@
 package dev.rcidentity.topology;
 
 import dev.rcidentity.kafka.StateStores;
+import dev.rcidentity.model.NumberEvent;
 import dev.rcidentity.model.NumberHoldings;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

@@ -2,17 +2,19 @@ package dev.rcidentity.topology;
 
 import dev.rcidentity.kafka.StateStores;
 import dev.rcidentity.model.HistoryRow;
+import dev.rcidentity.model.NumberEvent;
 import org.apache.kafka.streams.KeyValue;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** An extension took ({@code held}) or gave up a number at a time; keyed {@code <accountId>/<extensionNumber>}. */
-record NumberEvent(String extensionId, boolean held, Instant at) {
+/** The number moves a new version of an extension makes, for the number index. */
+final class NumberMoves {
+    private NumberMoves() {
+    }
 
-    /** The number moves a new version makes: nothing when the extension keeps its number. */
+    /** Nothing when the extension keeps its number; else a release of the old number and a claim of the new one. */
     static List<KeyValue<String, NumberEvent>> of(HistoryChange change) {
         HistoryRow opened = change.opened();
         String before = change.closed() == null || change.closed().isDeletion() ? null : change.closed().extensionNumber();
