@@ -25,7 +25,7 @@ final class BatchAnswers {
     }
 
     static byte[] write(List<? extends BatchItem<?>> items) {
-        BatchWriter out = new BatchWriter();
+        BatchWriter out = new BatchWriter(items.size());
         Map<String, BatchItem.Error> errors = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             BatchItem<?> item = items.get(i);

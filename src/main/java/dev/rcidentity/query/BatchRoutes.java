@@ -41,7 +41,7 @@ final class BatchRoutes {
         List<JsonNode> ids = BatchReads.items(request.body(), "ownerIds");
         List<BatchItem<OwnerQuery.Owner>> answers = batches.serveParsed(BatchKinds.OWNERS,
                 BatchReads.parse(BatchKinds.OWNERS, ids), ReadContext.of(request));
-        BatchWriter out = new BatchWriter();
+        BatchWriter out = new BatchWriter(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             write(out, answers.get(i), Map.of("ownerId", ids.get(i)));
         }
@@ -68,7 +68,7 @@ final class BatchRoutes {
         for (int j = 0; j < held.size(); j++) {
             answers.set(held.get(j), found.get(j));
         }
-        BatchWriter out = new BatchWriter();
+        BatchWriter out = new BatchWriter(queries.size());
         for (int i = 0; i < queries.size(); i++) {
             write(out, answers.get(i), echo(queries.get(i)));
         }

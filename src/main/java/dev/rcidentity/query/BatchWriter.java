@@ -1,6 +1,7 @@
 package dev.rcidentity.query;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import dev.rcidentity.model.Json;
 
 import java.io.ByteArrayOutputStream;
@@ -17,18 +18,25 @@ import java.util.Map;
 final class BatchWriter {
     private static final byte[] OPENING = "{\"results\":[".getBytes(StandardCharsets.UTF_8);
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    /** Room for a typical item (an owner is ~600 bytes) without growing the buffer again and again. */
+    private static final int BYTES_PER_ITEM = 768;
+
+    private final ByteArrayOutputStream out;
     private final JsonGenerator json;
+    /** Writes values with one serializer provider for the whole answer, not a new one per value. */
+    private final SequenceWriter values;
     private int items;
 
-    BatchWriter() {
+    BatchWriter(int expectedItems) {
+        out = new ByteArrayOutputStream(OPENING.length + 64 + expectedItems * BYTES_PER_ITEM);
         out.writeBytes(OPENING);
         try {
             json = Json.MAPPER.createGenerator(out);
+            json.setRootValueSeparator(null); // the array's commas are written here, between the items
+            values = Json.MAPPER.writer().writeValues(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        json.setRootValueSeparator(null); // the array's commas are written here, between the items
     }
 
     /** An answered item: its value, or the JSON it was relayed with. */
@@ -44,7 +52,7 @@ final class BatchWriter {
     void value(Object value) {
         try {
             next();
-            json.writeObject(value);
+            values.write(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,10 +65,10 @@ final class BatchWriter {
             json.writeStartObject();
             for (Map.Entry<String, ?> field : naming.entrySet()) {
                 json.writeFieldName(field.getKey());
-                json.writeObject(field.getValue());
+                values.write(field.getValue());
             }
             json.writeFieldName("error");
-            json.writeObject(error);
+            values.write(error);
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,10 +85,11 @@ final class BatchWriter {
                 json.writeString(field.getKey());
                 json.flush();
                 out.write(':');
-                json.writeObject(field.getValue());
+                values.write(field.getValue());
                 json.flush();
             }
             out.write('}');
+            values.close();
             json.close();
             return out.toByteArray();
         } catch (IOException e) {
