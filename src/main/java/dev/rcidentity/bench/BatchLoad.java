@@ -66,14 +66,23 @@ final class BatchLoad {
         return bodies;
     }
 
+    /**
+     * @param singleGets    single GETs of keys on instance A, the figure the target holds batches to
+     * @param forwardedGets single GETs of keys on instance B (a batch holds keys of both)
+     */
     static List<Figure> figures(String client, List<LoadClient.Load> owners, List<LoadClient.Load> numbers,
-                                List<LoadClient.Load> waits, Figure singleGets, Figure loginP99) {
+                                List<LoadClient.Load> waits, Figure singleGets, Figure forwardedGets, Figure loginP99) {
         List<Figure> figures = new ArrayList<>();
         for (var batch : List.of(Map.entry("owner batches", owners), Map.entry("number batches", numbers))) {
             List<Double> items = batch.getValue().stream().map(l -> l.requestsPerSecond() * ITEMS).toList();
-            Figure rate = Figure.info(LookupLoad.SECTION, batch.getKey() + " (" + ITEMS + " items)", Stats.median(items),
-                    "items/s", items, String.format("measured by %s; %d answers not 2xx", client, unexpected(batch.getValue())))
-                    .relativeTo(singleGets);
+            double median = Stats.median(items);
+            String note = String.format("batches measured by %s, single GETs by %s, same run; keys on both instances: "
+                            + "%.1f x single forwarded GETs (%,.0f requests/s); p50 %.0f ms per batch; %d answers not 2xx",
+                    client, singleGets.name().replaceAll(".*\\((.*)\\)$", "$1"), median / forwardedGets.value(),
+                    forwardedGets.value(), Stats.median(batch.getValue().stream().map(LoadClient.Load::p50Ms).toList()),
+                    unexpected(batch.getValue()));
+            Figure rate = Figure.info(LookupLoad.SECTION, batch.getKey() + " (" + ITEMS + " items)", median,
+                    "items/s", items, note).relativeTo(singleGets);
             figures.add(rate.against(">= " + (int) BATCH_TARGET + " x single GETs", rate.ratio() >= BATCH_TARGET));
             figures.add(p99(batch.getKey() + " p99 per batch", batch.getValue()));
         }

@@ -70,14 +70,14 @@ final class LookupLoad {
                 forwarded.add(client.run(portA, remote, "forwarded"));
             }
             List<Figure> figures = new ArrayList<>(LookupFigures.of(client.name(), floor, locals, forwarded));
-            figures.addAll(batches(portA, workload, local, remote, figures.get(2), loginP99));
+            figures.addAll(batches(portA, workload, local, remote, figures.get(2), figures.get(4), loginP99));
             return figures;
         }
     }
 
     /** Owner and number batches and logins with ?wait against A, beside its single local GETs. */
     private List<Figure> batches(int portA, Workload workload, List<String> local, List<String> remote, Figure singleGets,
-                                 Figure loginP99) throws Exception {
+                                 Figure forwardedGets, Figure loginP99) throws Exception {
         BatchLoad batches = new BatchLoad(workload);
         List<String> owners = new ArrayList<>();
         for (String path : local) {
@@ -99,7 +99,7 @@ final class LookupLoad {
             numberLoads.add(batchClient.post(portA, "/v1/numbers/resolve", numberBodies));
             waits.add(loginClient.post(portA, "/v1/logins?wait=PT2S", loginBodies));
         }
-        return BatchLoad.figures(batchClient.name(), ownerLoads, numberLoads, waits, singleGets, loginP99);
+        return BatchLoad.figures(batchClient.name(), ownerLoads, numberLoads, waits, singleGets, forwardedGets, loginP99);
     }
 
     /** wrk when it is installed; else the in-JVM client sending {@code requests} requests a repetition. */

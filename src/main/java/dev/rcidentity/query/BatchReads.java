@@ -1,6 +1,5 @@
 package dev.rcidentity.query;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.model.Json;
 import org.apache.kafka.streams.state.HostInfo;
@@ -8,12 +7,14 @@ import org.apache.kafka.streams.state.HostInfo;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Answers many keyed reads at once with the serve decision of single reads ({@link ServePlan}), taken per partition and
@@ -28,9 +29,6 @@ final class BatchReads {
 
     /** An item parsed into its query, or the 400 that says why it could not be. */
     record Parsed<Q>(Q query, ApiError error) {
-    }
-
-    private record Results<T>(List<BatchItem<T>> results) {
     }
 
     private static final class Group {
@@ -93,8 +91,10 @@ final class BatchReads {
         List<BatchItem<T>> results = new ArrayList<>(Collections.nCopies(items.size(), null));
         Map<Integer, Group> groups = new TreeMap<>();
         LocalReads here = queries.batchReads();
+        Map<String, Function<String, Placement>> placements = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            Placement placement = queries.placementOf(items.get(i));
+            Q item = items.get(i);
+            Placement placement = placements.computeIfAbsent(item.store(), queries::placementsOf).apply(item.key());
             groups.computeIfAbsent(placement.partition(), p -> new Group(queries.plan(placement, context).iterator()))
                     .indices.add(i);
         }
@@ -132,7 +132,7 @@ final class BatchReads {
                 return; // this copy cannot answer for the partition now: its keys go on to the next attempt
             }
             Served<T> served = read.get();
-            results.set(i, served.value() != null ? new BatchItem<>(served.value(), null, served.servedBy())
+            results.set(i, served.value() != null ? new BatchItem<>(served.value(), served.servedBy())
                     : BatchItem.failed(ApiError.notFound(kind.notFound(items.get(i))), served.servedBy()));
         }
     }
@@ -155,14 +155,14 @@ final class BatchReads {
         if (answer.get().status() != 200) {
             throw ApiError.relayed(answer.get().status(), answer.get().body());
         }
-        JavaType type = Json.MAPPER.getTypeFactory().constructParametricType(Results.class, kind.answerType());
+        String servedBy = answer.get().headers().getOrDefault(Headers.SERVED_BY, host.host() + ":" + host.port());
         List<BatchItem<T>> answered;
         try {
-            answered = Json.MAPPER.<Results<T>>readValue(answer.get().body(), type).results();
+            answered = BatchAnswers.read(answer.get().body(), servedBy);
         } catch (IOException e) {
             throw new IllegalStateException("instance " + host + " answered " + kind.path() + " with no batch", e);
         }
-        if (answered == null || answered.size() != indices.size()) {
+        if (answered.size() != indices.size()) {
             throw new IllegalStateException("instance " + host + " answered " + kind.path() + " for another batch");
         }
         for (int j = 0; j < indices.size(); j++) {
@@ -175,7 +175,8 @@ final class BatchReads {
     /** The internal route: a batch forwarded by another instance, answered from this instance's stores. */
     <Q extends StoreQuery.ByKey<T>, T> ApiResponse answer(BatchKind<Q, T> kind, ApiRequest request) {
         List<BatchItem<T>> results = serveParsed(kind, parse(kind, items(request.body(), "items")), ReadContext.of(request));
-        return ApiResponse.json(200, new Results<>(results)).withHeader(Headers.SERVED_BY, queries.selfName());
+        return new ApiResponse(200, new LinkedHashMap<>(), BatchAnswers.write(results), ApiResponse.JSON)
+                .withHeader(Headers.SERVED_BY, queries.selfName());
     }
 
     /** The instances that answered, for {@code X-Served-By}. */

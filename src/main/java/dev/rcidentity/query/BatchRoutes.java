@@ -41,12 +41,11 @@ final class BatchRoutes {
         List<JsonNode> ids = BatchReads.items(request.body(), "ownerIds");
         List<BatchItem<OwnerQuery.Owner>> answers = batches.serveParsed(BatchKinds.OWNERS,
                 BatchReads.parse(BatchKinds.OWNERS, ids), ReadContext.of(request));
-        List<Object> results = new ArrayList<>(ids.size());
+        BatchWriter out = new BatchWriter(ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            BatchItem<OwnerQuery.Owner> answer = answers.get(i);
-            results.add(answer.value() != null ? answer.value() : failure(answer, Map.of("ownerId", ids.get(i))));
+            write(out, answers.get(i), Map.of("ownerId", ids.get(i)));
         }
-        return render(results, answers);
+        return render(out, answers);
     }
 
     private ApiResponse numbers(ApiRequest request) {
@@ -58,9 +57,10 @@ final class BatchRoutes {
         List<Integer> held = new ArrayList<>();
         List<ExtensionQuery> snapshots = new ArrayList<>();
         for (int i = 0; i < holders.size(); i++) {
-            if (holders.get(i).value() != null) {
+            if (holders.get(i).answered()) {
                 held.add(i);
-                snapshots.add(new ExtensionQuery(holders.get(i).value().extensionId(), parsed.get(i).query().at()));
+                snapshots.add(new ExtensionQuery(holders.get(i).decoded(numberHolders.answerType()).extensionId(),
+                        parsed.get(i).query().at()));
             }
         }
         List<BatchItem<ExtensionSnapshot>> found = batches.serve(BatchKinds.EXTENSIONS_AT, snapshots, context);
@@ -68,12 +68,11 @@ final class BatchRoutes {
         for (int j = 0; j < held.size(); j++) {
             answers.set(held.get(j), found.get(j));
         }
-        List<Object> results = new ArrayList<>(queries.size());
+        BatchWriter out = new BatchWriter(queries.size());
         for (int i = 0; i < queries.size(); i++) {
-            BatchItem<?> answer = answers.get(i);
-            results.add(answer.value() != null ? answer.value() : failure(answer, echo(queries.get(i))));
+            write(out, answers.get(i), echo(queries.get(i)));
         }
-        return render(results, answers);
+        return render(out, answers);
     }
 
     /** What the caller sent for a failed number query, so that the failure can be matched to its row. */
@@ -85,14 +84,17 @@ final class BatchRoutes {
         return fields;
     }
 
-    private static Map<String, Object> failure(BatchItem<?> answer, Map<String, Object> item) {
-        Map<String, Object> failure = new LinkedHashMap<>(item);
-        failure.put("error", answer.error());
-        return failure;
+    /** An answer as it is, a failure as the item that failed ({@code naming}) and its error. */
+    private static void write(BatchWriter out, BatchItem<?> answer, Map<String, Object> naming) {
+        if (answer.answered()) {
+            out.answer(answer);
+        } else {
+            out.failure(naming, answer.error());
+        }
     }
 
-    private static ApiResponse render(List<Object> results, List<? extends BatchItem<?>> answers) {
-        ApiResponse response = ApiResponse.json(200, Map.of("results", results));
+    private static ApiResponse render(BatchWriter out, List<? extends BatchItem<?>> answers) {
+        ApiResponse response = new ApiResponse(200, new LinkedHashMap<>(), out.finish(Map.of()), ApiResponse.JSON);
         String servedBy = BatchReads.servedBy(answers);
         return servedBy.isEmpty() ? response : response.withHeader(Headers.SERVED_BY, servedBy);
     }

@@ -33,7 +33,8 @@ import java.util.function.Function;
  * (KAFKA-19629), so an IQv2 key or range read racing a write can deadlock both. The read-only view takes the store's
  * lock only. Kafka Streams' view finds its store on every read; {@link StoreLookup} finds it when asked, so that a
  * batch finds each store partition once ({@link #forBatch}). The versioned
- * store ({@code extensions}) is read with IQv2: there a put and a query both take the position lock first.
+ * store ({@code extensions}) is read with IQv2 (there a put and a query both take the position lock first), and by a
+ * batch under that same lock ({@link VersionedReads}).
  */
 final class LocalStores implements LocalReads {
     /** The value read; {@code value} is null when the key is absent. */
@@ -52,18 +53,21 @@ final class LocalStores implements LocalReads {
     /** The stores a batch found, and the reads it made; null for single reads, which find their store every time. */
     private final Map<View, ReadOnlyKeyValueStore<?, ?>> found;
     private final Map<Key, Read<?>> reads;
+    /** A batch's versioned reads, without an IQv2 round per key; null for single reads. */
+    private final VersionedReads versioned;
 
     LocalStores(KafkaStreams streams) {
-        this(streams, new StorePositions(streams), new ConcurrentHashMap<>(), null, null);
+        this(streams, new StorePositions(streams), new ConcurrentHashMap<>(), null, null, null);
     }
 
     private LocalStores(KafkaStreams streams, StorePositions positions, Map<View, StoreLookup<?, ?>> lookups,
-                        Map<View, ReadOnlyKeyValueStore<?, ?>> found, Map<Key, Read<?>> reads) {
+                        Map<View, ReadOnlyKeyValueStore<?, ?>> found, Map<Key, Read<?>> reads, VersionedReads versioned) {
         this.streams = streams;
         this.positions = positions;
         this.lookups = lookups;
         this.found = found;
         this.reads = reads;
+        this.versioned = versioned;
     }
 
     /**
@@ -73,7 +77,7 @@ final class LocalStores implements LocalReads {
      */
     @Override
     public LocalStores forBatch() {
-        return new LocalStores(streams, positions, lookups, new HashMap<>(), new HashMap<>());
+        return new LocalStores(streams, positions, lookups, new HashMap<>(), new HashMap<>(), new VersionedReads(streams));
     }
 
     @Override
@@ -147,6 +151,9 @@ final class LocalStores implements LocalReads {
     }
 
     <K, V> Optional<Read<VersionedRecord<V>>> getVersioned(String store, K key, Instant asOf, int partition, boolean activeOnly) {
+        if (versioned != null) {
+            return versioned.get(store, key, asOf, partition, activeOnly);
+        }
         VersionedKeyQuery<K, V> query = VersionedKeyQuery.withKey(key);
         StateQueryRequest<VersionedRecord<V>> request = StateQueryRequest.inStore(store)
                 .withQuery(asOf == null ? query : query.asOf(asOf)).withPartitions(Set.of(partition));

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Answers a typed read wherever its data lives, in the order of its {@link ServePlan}: this instance when it holds the
@@ -83,6 +84,11 @@ public final class QueryService implements AutoCloseable {
 
     Placement placementOf(StoreQuery.ByKey<?> query) {
         return placements.ofKey(query.store(), query.key());
+    }
+
+    /** The placements of many keys of {@code store}, for one batch ({@link Placements#ofKeys}). */
+    Function<String, Placement> placementsOf(String store) {
+        return placements.ofKeys(store);
     }
 
     List<ServePlan.Attempt> plan(Placement placement, ReadContext context) {

@@ -122,7 +122,7 @@ class BatchReadsTest {
     }
 
     private static String describe(BatchItem<String> item) {
-        return item.value() != null ? item.value() + "@" + item.servedBy().substring(10) : item.error().code();
+        return item.answered() ? item.decoded(KIND.answerType()) + "@" + item.servedBy().substring(10) : item.error().code();
     }
 
     @Test
