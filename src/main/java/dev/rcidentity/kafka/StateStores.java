@@ -5,6 +5,7 @@ import dev.rcidentity.model.AccountSnapshot;
 import dev.rcidentity.model.ExtensionHistory;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.IdentityState;
+import dev.rcidentity.model.ListedExtension;
 import dev.rcidentity.model.NumberHoldings;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -37,11 +38,13 @@ public final class StateStores {
             new StateStore<>("extension-numbers", Serdes.String(), InternalSerdes.NUMBER_HOLDINGS);
 
     /**
-     * The latest snapshot of every extension of an account in this task, keyed {@code <accountId>/<extensionId>} with
-     * the extension id zero-padded to 20 digits, so a range scan lists one account in id order.
+     * Every extension of an account in this task, as its latest snapshot lists it (id, status, type, deleted: the
+     * snapshots themselves are in {@link #EXTENSIONS}), keyed {@code <accountId>/<extensionId>} with the extension id
+     * zero-padded to 20 digits, so a range scan lists one account in id order. Earlier versions stored the whole
+     * snapshot here; such a value reads as its {@link ListedExtension}.
      */
-    public static final StateStore<String, ExtensionSnapshot> ACCOUNT_EXTENSIONS =
-            new StateStore<>("account-extensions", Serdes.String(), InternalSerdes.EXTENSION_SNAPSHOT);
+    public static final StateStore<String, ListedExtension> ACCOUNT_EXTENSIONS =
+            new StateStore<>("account-extensions", Serdes.String(), InternalSerdes.LISTED_EXTENSION);
     /** How many extensions of an account this task holds, keyed {@code <accountId>/<listedStatus>/<type>}. */
     public static final StateStore<String, Long> ACCOUNT_EXTENSION_COUNTS =
             new StateStore<>("account-extension-counts", Serdes.String(), Serdes.Long());
@@ -76,7 +79,15 @@ public final class StateStores {
 
     /** The status an extension is listed and counted under: its own, or {@link #DELETED_STATUS}. */
     public static String listedStatus(ExtensionSnapshot snapshot) {
-        return snapshot.deleted() ? DELETED_STATUS : String.valueOf(snapshot.status());
+        return listedStatus(snapshot.deleted(), snapshot.status());
+    }
+
+    public static String listedStatus(ListedExtension listed) {
+        return listedStatus(listed.deleted(), listed.status());
+    }
+
+    private static String listedStatus(boolean deleted, String status) {
+        return deleted ? DELETED_STATUS : String.valueOf(status);
     }
 
     public static String countKey(String accountId, String listedStatus, String type) {

@@ -1,7 +1,7 @@
 package dev.rcidentity.query;
 
 import dev.rcidentity.kafka.StateStores;
-import dev.rcidentity.model.ExtensionSnapshot;
+import dev.rcidentity.model.ListedExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +18,8 @@ record ExtensionFilter(List<String> statuses, List<String> types) {
         return new ExtensionFilter(request.params("status"), request.params("type"));
     }
 
-    boolean matches(ExtensionSnapshot snapshot) {
-        return matches(StateStores.listedStatus(snapshot), String.valueOf(snapshot.type()));
+    boolean matches(ListedExtension listed) {
+        return matches(StateStores.listedStatus(listed), String.valueOf(listed.type()));
     }
 
     boolean matches(String listedStatus, String type) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import dev.rcidentity.kafka.StateStores;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.Json;
+import dev.rcidentity.model.ListedExtension;
+import org.apache.kafka.streams.state.VersionedRecord;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,20 +34,39 @@ record PartitionSliceQuery(String accountId, int partition, long skip, long limi
         return TYPE;
     }
 
+    /**
+     * The listing ({@code account-extensions}) names the page's extensions; their snapshots are read from the snapshot
+     * store of the same partition, where the topology files each snapshot before it lists it.
+     */
     @Override
     public Optional<LocalStores.Read<List<ExtensionSnapshot>>> readFrom(LocalStores stores, int p, boolean activeOnly) {
-        return stores.<String, ExtensionSnapshot, List<ExtensionSnapshot>>scan(store(),
+        Optional<LocalStores.Read<List<String>>> ids = stores.<String, ListedExtension, List<String>>scan(store(),
                 StateStores.accountExtensionsFrom(accountId), StateStores.accountExtensionsTo(accountId), p, activeOnly,
                 iterator -> {
-                    List<ExtensionSnapshot> records = new ArrayList<>();
+                    List<String> page = new ArrayList<>();
                     long skipped = 0;
-                    while (iterator.hasNext() && records.size() < limit) {
-                        ExtensionSnapshot snapshot = iterator.next().value;
-                        if (filter.matches(snapshot) && skipped++ >= skip) {
-                            records.add(snapshot);
+                    while (iterator.hasNext() && page.size() < limit) {
+                        ListedExtension listed = iterator.next().value;
+                        if (filter.matches(listed) && skipped++ >= skip) {
+                            page.add(listed.extensionId());
                         }
                     }
-                    return records;
+                    return page;
                 });
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ExtensionSnapshot> records = new ArrayList<>(ids.get().value().size());
+        for (String extensionId : ids.get().value()) {
+            Optional<LocalStores.Read<VersionedRecord<ExtensionSnapshot>>> snapshot = stores.getVersioned(
+                    StateStores.EXTENSIONS.name(), extensionId, null, p, activeOnly);
+            if (snapshot.isEmpty()) {
+                return Optional.empty();
+            }
+            if (snapshot.get().value() != null) {
+                records.add(snapshot.get().value().value());
+            }
+        }
+        return Optional.of(new LocalStores.Read<>(records));
     }
 }

@@ -2,6 +2,7 @@ package dev.rcidentity.topology;
 
 import dev.rcidentity.kafka.StateStores;
 import dev.rcidentity.model.ExtensionSnapshot;
+import dev.rcidentity.model.ListedExtension;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -14,7 +15,7 @@ import java.util.List;
  * by {@link IdentityStores}.
  */
 final class AccountIndex {
-    private final KeyValueStore<String, ExtensionSnapshot> extensions;
+    private final KeyValueStore<String, ListedExtension> extensions;
     private final KeyValueStore<String, Long> counts;
 
     AccountIndex(ProcessorContext<?, ?> context) {
@@ -25,7 +26,7 @@ final class AccountIndex {
     /** The ids of the account's extensions held in this task. */
     List<String> extensionIds(String accountId) {
         List<String> ids = new ArrayList<>();
-        try (KeyValueIterator<String, ExtensionSnapshot> range = extensions.range(
+        try (KeyValueIterator<String, ListedExtension> range = extensions.range(
                 StateStores.accountExtensionsFrom(accountId), StateStores.accountExtensionsTo(accountId))) {
             range.forEachRemaining(entry -> ids.add(entry.value.extensionId()));
         }
@@ -33,25 +34,29 @@ final class AccountIndex {
     }
 
     /**
-     * {@code previous} is the latest snapshot before {@code latest} (null for a new extension). A count moves only
-     * when the account, listed status or type changed: a -1 and a +1 on the same key would write two changelog
-     * records for no change.
+     * {@code previous} is the latest snapshot before {@code latest} (null for a new extension). A count or a listing
+     * entry is written only when the account, status, type or deletion changed: most snapshot updates (a new number,
+     * a new name) write neither, and a -1 and a +1 on the same count would write two changelog records for no change.
      */
     void replace(ExtensionSnapshot previous, ExtensionSnapshot latest) {
+        ListedExtension listed = ListedExtension.of(latest);
         String latestKey = countKey(latest);
-        if (previous != null) {
+        if (previous == null) {
+            count(latestKey, 1);
+        } else {
             String previousKey = countKey(previous);
             if (!previousKey.equals(latestKey)) {
                 count(previousKey, -1);
                 count(latestKey, 1);
             }
-            if (!previous.accountId().equals(latest.accountId())) {
+            boolean moved = !previous.accountId().equals(latest.accountId());
+            if (moved) {
                 extensions.delete(StateStores.accountExtensionKey(previous.accountId(), previous.extensionId()));
+            } else if (ListedExtension.of(previous).equals(listed)) {
+                return;
             }
-        } else {
-            count(latestKey, 1);
         }
-        extensions.put(StateStores.accountExtensionKey(latest.accountId(), latest.extensionId()), latest);
+        extensions.put(StateStores.accountExtensionKey(latest.accountId(), latest.extensionId()), listed);
     }
 
     private static String countKey(ExtensionSnapshot snapshot) {

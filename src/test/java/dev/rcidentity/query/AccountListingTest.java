@@ -5,6 +5,7 @@ import dev.rcidentity.kafka.StateStores;
 import dev.rcidentity.model.AccountSnapshot;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.Json;
+import dev.rcidentity.model.ListedExtension;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class AccountListingTest {
             partitions.get(partition).forEach(e -> counts.merge(StateStores.listedStatus(e) + "/" + e.type(), 1L, Long::sum));
             value = counts;
         } else if (query instanceof PartitionSliceQuery slice) {
-            value = partitions.get(partition).stream().filter(slice.filter()::matches).skip(slice.skip()).limit(slice.limit())
+            value = partitions.get(partition).stream().filter(e -> slice.filter().matches(ListedExtension.of(e))).skip(slice.skip()).limit(slice.limit())
                     .toList();
         } else {
             value = new AccountSnapshot(ACCOUNT, "Acme", "+16505550100", "Confirmed", "RingCentral", T0);

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /** A TopologyTestDriver over the production topology and configuration, with typed inputs and outputs. */
 final class TopologyFixture implements AutoCloseable {
@@ -113,6 +114,22 @@ final class TopologyFixture implements AutoCloseable {
         String topic = "rc-identity-" + name + "-repartition";
         return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
                 .readKeyValuesToList().stream().map(entry -> entry.key).toList();
+    }
+
+    /**
+     * The records written to each topic the topology produces to (changelogs, repartition topics, outputs) since the
+     * last call, by topic; topics without a record are left out.
+     */
+    Map<String, Integer> written() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String topic : driver.producedTopicNames()) {
+            int n = driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                    .readRecordsToList().size();
+            if (n > 0) {
+                counts.put(topic.replaceFirst("^rc-identity-", ""), n);
+            }
+        }
+        return counts;
     }
 
     /** What the re-route counter of {@code topic} says, over all threads (0 before its first record). */

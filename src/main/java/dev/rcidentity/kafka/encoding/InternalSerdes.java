@@ -4,6 +4,7 @@ import dev.rcidentity.model.AccountSnapshot;
 import dev.rcidentity.model.ExtensionHistory;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.IdentityState;
+import dev.rcidentity.model.ListedExtension;
 import dev.rcidentity.model.NumberEvent;
 import dev.rcidentity.model.NumberHoldings;
 import org.apache.kafka.common.serialization.Serde;
@@ -16,6 +17,8 @@ import org.apache.kafka.common.serialization.Serde;
 public final class InternalSerdes {
     public static final Serde<ExtensionSnapshot> EXTENSION_SNAPSHOT =
             new CompactSerde<>(ExtensionSnapshot.class, SnapshotCodecs.EXTENSION);
+    public static final Serde<ListedExtension> LISTED_EXTENSION =
+            new CompactSerde<>(ListedExtension.class, SnapshotCodecs.LISTED_EXTENSION);
     public static final Serde<AccountSnapshot> ACCOUNT_SNAPSHOT =
             new CompactSerde<>(AccountSnapshot.class, SnapshotCodecs.ACCOUNT);
     public static final Serde<IdentityState> IDENTITY_STATE = new CompactSerde<>(IdentityState.class, IdentityCodecs.STATE);

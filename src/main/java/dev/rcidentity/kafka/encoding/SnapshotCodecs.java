@@ -3,6 +3,7 @@ package dev.rcidentity.kafka.encoding;
 import dev.rcidentity.model.AccountSnapshot;
 import dev.rcidentity.model.Contact;
 import dev.rcidentity.model.ExtensionSnapshot;
+import dev.rcidentity.model.ListedExtension;
 
 /** Extension and account snapshots, fields in declaration order. */
 final class SnapshotCodecs {
@@ -46,6 +47,21 @@ final class SnapshotCodecs {
             return new ExtensionSnapshot(in.readString(), in.readString(), in.readString(), in.readString(),
                     in.readString(), in.readString(), in.readString(), in.readBoolean(), in.readBoolean(),
                     CONTACT.readNullable(in), in.readString(), in.readInstant(), in.readBoolean(), in.readInstant());
+        }
+    };
+
+    static final Codec<ListedExtension> LISTED_EXTENSION = new Codec<>() {
+        @Override
+        public void write(ListedExtension e, BinaryOut out) {
+            out.writeString(e.extensionId());
+            out.writeString(e.status());
+            out.writeString(e.type());
+            out.writeBoolean(e.deleted());
+        }
+
+        @Override
+        public ListedExtension read(BinaryIn in) {
+            return new ListedExtension(in.readString(), in.readString(), in.readString(), in.readBoolean());
         }
     };
 

@@ -9,6 +9,7 @@ import dev.rcidentity.model.HistoryRow;
 import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.IdentityState;
 import dev.rcidentity.model.Json;
+import dev.rcidentity.model.ListedExtension;
 import dev.rcidentity.model.LoginMark;
 import dev.rcidentity.model.NumberEvent;
 import dev.rcidentity.model.NumberHoldings;
@@ -69,7 +70,10 @@ class InternalSerdesTest {
                     new NumberHoldings(List.of(new NumberHoldings.Holding(null, null, null)))),
             new Sample<>(InternalSerdes.NUMBER_EVENT,
                     new NumberEvent("400101", true, AT),
-                    new NumberEvent(null, false, null)));
+                    new NumberEvent(null, false, null)),
+            new Sample<>(InternalSerdes.LISTED_EXTENSION,
+                    new ListedExtension("400101", "Frozen", "FutureType", true),
+                    new ListedExtension("2", null, null, false))));
 
     @SuppressWarnings("unchecked")
     private static <T> void forEachValue(ValueCheck check) {
@@ -119,6 +123,15 @@ class InternalSerdesTest {
                 assertEquals(value, read(serde, json));
             }
         });
+    }
+
+    @Test
+    void aWholeSnapshotThatEarlierVersionsListedReadsAsItsListingEntry() {
+        ExtensionSnapshot snapshot = new ExtensionSnapshot("400001", "400101", "101", "Zoë", "User", null, "Enabled",
+                false, false, null, null, AT, true, AT);
+        byte[] json = Json.serializer().serialize("account-extensions", snapshot);
+        assertEquals(ListedExtension.of(snapshot), InternalSerdes.LISTED_EXTENSION.deserializer()
+                .deserialize("account-extensions", json));
     }
 
     @Test
