@@ -1,19 +1,9 @@
 package dev.rcidentity.query;
 
-import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.KafkaTestCluster;
-import dev.rcidentity.kafka.StreamsOptions;
-import dev.rcidentity.kafka.Topics;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
@@ -27,9 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -60,9 +48,7 @@ class VersionedReadsRaceIT {
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void batchReadsRacingNewVersionsNeverDeadlockAndReadWholeVersions() throws Exception {
         try (KafkaTestCluster kafka = KafkaTestCluster.start(dir, 1)) {
-            Properties config = KafkaClients.of(Map.of("commit.interval.ms", "100"), kafka.bootstrapServers())
-                    .streams(new StreamsOptions("versioned-reads-race-it", dir.resolve("state"), "127.0.0.1:8080", 0));
-            KafkaStreams streams = new KafkaStreams(versioningTopology().build(config), config);
+            KafkaStreams streams = RaceStreams.of(kafka, dir, "versioned-reads-race-it", versioningTopology());
             ExecutorService readers = Executors.newFixedThreadPool(2);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong answered = new AtomicLong();
@@ -85,7 +71,7 @@ class VersionedReadsRaceIT {
                         return null;
                     });
                 }
-                produce(kafka.bootstrapServers());
+                RaceStreams.produce(kafka.bootstrapServers(), RECORDS, KEYS, BASE);
 
                 Instant deadline = Instant.now().plus(WAIT);
                 long[] deadlocked = null;
@@ -141,34 +127,12 @@ class VersionedReadsRaceIT {
 
     /** Puts a new version of the record's key per record: the count of its records so far, at the record's time. */
     private static StreamsBuilder versioningTopology() {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.versionedKeyValueStoreBuilder(
-                Stores.persistentVersionedKeyValueStore(STORE, Duration.ofDays(1)), Serdes.String(), Serdes.Long()));
-        builder.stream(Topics.LOGINS.name(), Consumed.with(Serdes.String(), Serdes.String()).withName("race-source"))
-                .process(() -> new Processor<String, String, Void, Void>() {
-                    private VersionedKeyValueStore<String, Long> versions;
-
-                    @Override
-                    public void init(ProcessorContext<Void, Void> context) {
-                        versions = context.getStateStore(STORE);
-                    }
-
-                    @Override
-                    public void process(Record<String, String> record) {
-                        VersionedRecord<Long> latest = versions.get(record.key());
-                        versions.put(record.key(), latest == null ? 1 : latest.value() + 1, record.timestamp());
-                    }
-                }, Named.as("race-version"), STORE);
-        return builder;
+        return RaceStreams.writing(Stores.versionedKeyValueStoreBuilder(Stores.persistentVersionedKeyValueStore(STORE,
+                Duration.ofDays(1)), Serdes.String(), Serdes.Long()), (VersionedKeyValueStore<String, Long> versions,
+                Record<String, String> record) -> {
+                    VersionedRecord<Long> latest = versions.get(record.key());
+                    versions.put(record.key(), latest == null ? 1 : latest.value() + 1, record.timestamp());
+                });
     }
 
-    private static void produce(String bootstrapServers) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "acks", "all", "linger.ms", "5", "enable.idempotence", "true"), new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < RECORDS; i++) {
-                producer.send(new ProducerRecord<>(Topics.LOGINS.name(), null, BASE + i, "key-" + (i % KEYS), "x"));
-            }
-            producer.flush();
-        }
-    }
 }
