@@ -34,7 +34,10 @@ final class VersionedReads {
         this.streams = streams;
     }
 
-    /** The version valid at {@code asOf} (null: the latest), as {@link LocalStores#getVersioned} reads it. */
+    /**
+     * The version valid at {@code asOf} (null: the latest), as {@link LocalStores#getVersioned} reads it, but without
+     * {@code validTo} (the typed store's get leaves it out; the reads here use the value).
+     */
     @SuppressWarnings("unchecked")
     <K, V> Optional<LocalStores.Read<VersionedRecord<V>>> get(String store, K key, Instant asOf, int partition,
                                                               boolean activeOnly) {

@@ -1,19 +1,9 @@
 package dev.rcidentity.query;
 
-import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.KafkaTestCluster;
-import dev.rcidentity.kafka.StreamsOptions;
-import dev.rcidentity.kafka.Topics;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -27,9 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -62,9 +50,7 @@ class LocalStoresRaceIT {
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void readsRacingWritesOfTheSameStoreNeverDeadlockAndSeeEveryWriteInTheEnd() throws Exception {
         try (KafkaTestCluster kafka = KafkaTestCluster.start(dir, 1)) {
-            Properties config = KafkaClients.of(Map.of("commit.interval.ms", "100"), kafka.bootstrapServers())
-                    .streams(new StreamsOptions("local-stores-race-it", dir.resolve("state"), "127.0.0.1:8080", 0));
-            KafkaStreams streams = new KafkaStreams(countingTopology().build(config), config);
+            KafkaStreams streams = RaceStreams.of(kafka, dir, "local-stores-race-it", countingTopology());
             ExecutorService readers = Executors.newFixedThreadPool(READERS);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong answered = new AtomicLong();
@@ -87,7 +73,7 @@ class LocalStoresRaceIT {
                         return null;
                     });
                 }
-                produce(kafka.bootstrapServers());
+                RaceStreams.produce(kafka.bootstrapServers(), RECORDS, KEYS, System.currentTimeMillis());
 
                 Instant deadline = Instant.now().plus(WAIT);
                 long[] deadlocked = null;
@@ -130,36 +116,13 @@ class LocalStoresRaceIT {
 
     /** Counts the records of each key in {@link #STORE}: one read and one write of the store per record. */
     private static StreamsBuilder countingTopology() {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-                Serdes.String(), Serdes.Long()).withCachingDisabled());
-        builder.stream(Topics.LOGINS.name(), Consumed.with(Serdes.String(), Serdes.String()).withName("race-source"))
-                .process(() -> new Processor<String, String, Void, Void>() {
-                    private KeyValueStore<String, Long> counts;
-
-                    @Override
-                    public void init(ProcessorContext<Void, Void> context) {
-                        counts = context.getStateStore(STORE);
-                    }
-
-                    @Override
-                    public void process(Record<String, String> record) {
-                        Long count = counts.get(record.key());
-                        counts.put(record.key(), count == null ? 1 : count + 1);
-                    }
-                }, Named.as("race-count"), STORE);
-        return builder;
+        return RaceStreams.writing(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
+                Serdes.Long()).withCachingDisabled(), (KeyValueStore<String, Long> counts, Record<String, String> record) -> {
+                    Long count = counts.get(record.key());
+                    counts.put(record.key(), count == null ? 1 : count + 1);
+                });
     }
 
-    private static void produce(String bootstrapServers) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "acks", "all", "linger.ms", "5"), new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < RECORDS; i++) {
-                producer.send(new ProducerRecord<>(Topics.LOGINS.name(), "key-" + (i % KEYS), "x"));
-            }
-            producer.flush();
-        }
-    }
 
     private static long count(KeyValueIterator<String, Long> iterator) {
         long n = 0;
