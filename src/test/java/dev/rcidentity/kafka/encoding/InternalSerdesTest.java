@@ -73,7 +73,7 @@ class InternalSerdesTest {
                     new NumberEvent(null, false, null)),
             new Sample<>(InternalSerdes.LISTED_EXTENSION,
                     new ListedExtension("400101", "Frozen", "FutureType", true),
-                    new ListedExtension("2", null, null, false))));
+                    new ListedExtension("2", null, null, false)));
 
     @SuppressWarnings("unchecked")
     private static <T> void forEachValue(ValueCheck check) {
