@@ -3,6 +3,8 @@ package dev.rcidentity.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class PollerChild implements AutoCloseable {
     static final String HEAP = "-Xmx256m";
+    /** Extra JVM options for the children, space-separated (a profiler: {@code -XX:StartFlightRecording=...}). */
+    static final String EXTRA_OPTIONS = "bench.pollerChildOptions";
 
     private final String instance;
     private final Process process;
@@ -27,8 +31,14 @@ final class PollerChild implements AutoCloseable {
     /** {@code instance}: its name in the group and in the status records (APPLICATION_SERVER). */
     static PollerChild start(String instance, Map<String, String> settings, Path dir) throws IOException {
         Path log = dir.resolve("poller-" + instance + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-cp", System.getProperty("java.class.path"), "dev.rcidentity.cli.Main", "poller");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), HEAP));
+        String extra = System.getProperty(EXTRA_OPTIONS, "").replace("{instance}", instance).strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.rcidentity.cli.Main", "poller"));
+        ProcessBuilder builder = new ProcessBuilder(command);
         // Only the bench's settings: none inherited from the environment the bench runs in.
         builder.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
         builder.environment().putAll(settings);

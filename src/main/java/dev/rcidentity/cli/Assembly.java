@@ -155,7 +155,9 @@ final class Assembly {
     private ConnectionStatusSource pollerStatuses(KafkaClients kafka) {
         ConnectionStatuses statuses = lifecycle.add(ConnectionStatuses.start(kafka,
                 settings.get(SettingKeys.APPLICATION_ID), CONNECTIONS_TIMEOUT));
-        return id -> statuses.get(id).map(s -> new ConnectionStatus(s.heldBy(), s.lastSweep() == null ? null
+        return id -> statuses.get(id).map(s -> new ConnectionStatus(s.heldBy(), s.assignment() == null ? null
+                : new ConnectionStatus.Assignment(s.assignment().partition(), s.assignment().since()),
+                s.lastSweep() == null ? null
                 : new ConnectionStatus.LastSweep(s.lastSweep().at(), s.lastSweep().outcome(), s.lastSweep().extensions(),
                 s.lastSweep().changed(), s.lastSweep().deleted()), s.nextSweepAt(), s.subscription() == null ? null
                 : new ConnectionStatus.Subscription(s.subscription().id(), s.subscription().status(),

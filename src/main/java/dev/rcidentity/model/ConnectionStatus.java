@@ -8,7 +8,7 @@ import java.time.Instant;
  * connection go; {@code lastSweep} is null before the first sweep; {@code nextSweepAt} is null while nobody sweeps it.
  */
 public record ConnectionStatus(String connectionId, String heldBy, LastSweep lastSweep, Instant nextSweepAt,
-                               Instant updatedAt, Subscription subscription) {
+                               Instant updatedAt, Subscription subscription, Assignment assignment) {
     private static final String RECORD = "ConnectionStatus";
 
     /**
@@ -27,9 +27,21 @@ public record ConnectionStatus(String connectionId, String heldBy, LastSweep las
     public record Subscription(String id, String status, Instant expiresAt) {
     }
 
+    /**
+     * Why the holder holds it, in a poller group: the {@code rc.connections.v1} partition holding the connection's
+     * records, assigned to that instance {@code since} then. Null outside a group and once let go.
+     */
+    public record Assignment(int partition, Instant since) {
+    }
+
     public ConnectionStatus(String connectionId, String heldBy, LastSweep lastSweep, Instant nextSweepAt,
                             Instant updatedAt) {
-        this(connectionId, heldBy, lastSweep, nextSweepAt, updatedAt, null);
+        this(connectionId, heldBy, lastSweep, nextSweepAt, updatedAt, null, null);
+    }
+
+    public ConnectionStatus(String connectionId, String heldBy, LastSweep lastSweep, Instant nextSweepAt,
+                            Instant updatedAt, Subscription subscription) {
+        this(connectionId, heldBy, lastSweep, nextSweepAt, updatedAt, subscription, null);
     }
 
     public ConnectionStatus {

@@ -1,5 +1,7 @@
 package dev.rcidentity.poller;
 
+import dev.rcidentity.model.ConnectionStatus;
+
 /**
  * Which connections of {@code rc.connections.v1} this poller instance holds. Today every one ({@link
  * AllConnections}); with several instances, the connections of the partitions a consumer group assigns to this one,
@@ -17,6 +19,11 @@ interface ConnectionAssignment extends AutoCloseable {
 
     /** Says {@code changed} for every connection held now, then follows until closed. */
     void start(Holder holder);
+
+    /** Why this instance holds the connection (its partition and since when); null when it holds every one. */
+    default ConnectionStatus.Assignment assignmentOf(String connectionId) {
+        return null;
+    }
 
     /** True once what this instance holds is known (the first assignment read). */
     default boolean loaded() {

@@ -168,7 +168,7 @@ public final class ConnectionRunner implements ConnectionAssignment.Holder, Auto
                 ? new DurableCredentials(id, secrets, records, cipher, clock, WRITE_BACKOFF) : CredentialSink.IN_MEMORY;
         poller.hold(id, settings, sink, record.accountId());
         held.put(id, wanted);
-        status.held(id, poller.nextSweepAt(id));
+        status.held(id, poller.nextSweepAt(id), assignment.assignmentOf(id));
         log.info("Connection '{}' ({}) held: sweeping it", record.name(), id);
     }
 

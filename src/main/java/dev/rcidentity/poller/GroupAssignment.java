@@ -3,6 +3,7 @@ package dev.rcidentity.poller;
 import dev.rcidentity.connections.ConnectionStore;
 import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.Topics;
+import dev.rcidentity.model.ConnectionStatus;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,11 @@ final class GroupAssignment implements ConnectionAssignment {
         return loaded;
     }
 
+    @Override
+    public ConnectionStatus.Assignment assignmentOf(String connectionId) {
+        return partitions.assignmentOf(connectionId);
+    }
+
     /** How many partitions of rc.connections.v1 this instance owns now. */
     int ownedPartitions() {
         return partitions.ownedCount();
@@ -126,7 +133,7 @@ final class GroupAssignment implements ConnectionAssignment {
             if (added.isEmpty()) {
                 return;
             }
-            partitions.assign(added.stream().map(TopicPartition::partition).toList());
+            partitions.assign(added.stream().map(TopicPartition::partition).toList(), Instant.now());
             consumer.seekToBeginning(added);
             loading.putAll(consumer.endOffsets(added));
             log.info("Poller group: assigned {}; now owns {} partition(s)", added, partitions.ownedCount());

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Poller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
     private static final Duration STATE_LOAD_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration STATE_CLOSE_WAIT = Duration.ofSeconds(10);
     private static final Duration RELEASE_WAIT = Duration.ofSeconds(30);
 
     private final Map<String, RunningConnection> connections = new ConcurrentHashMap<>();
@@ -284,6 +285,11 @@ public final class Poller implements AutoCloseable {
             push.close();
         }
         schedule.shutdown();
+        try {
+            loading.close(STATE_CLOSE_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         publisher.close();
         log.info("Poller stopped");
     }

@@ -1,20 +1,14 @@
 package dev.rcidentity.poller;
 
-import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.AccountSnapshot;
 import dev.rcidentity.model.ExtensionSnapshot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +19,8 @@ import java.util.function.Predicate;
 
 /**
  * The newest snapshot the poller published for every extension and account: what the compacted topics hold. It
- * decides what is a change worth publishing and which extensions vanished. Filled from the topics at startup, so a
- * restart republishes nothing that did not change and no other store is needed.
+ * decides what is a change worth publishing and which extensions vanished. Filled from the topics ({@link StateReader}),
+ * so a restart republishes nothing that did not change and no other store is needed.
  */
 final class PublishedState {
     private static final Logger log = LoggerFactory.getLogger(PublishedState.class);
@@ -69,35 +63,12 @@ final class PublishedState {
         accounts.put(snapshot.accountId(), snapshot);
     }
 
-    /**
-     * Reads {@code rc.extensions.v1} and {@code rc.accounts.v1} from the beginning to the end offsets of the moment,
-     * keeping the records of the accounts {@code wanted} accepts (the others are left as they are). Records that
-     * cannot be read are skipped (the next sweep publishes those extensions again).
-     */
-    void load(KafkaClients kafka, Duration timeout, Predicate<String> wanted) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.readCommittedConsumer(
-                "rc-identity-poller-state"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.EXTENSIONS.name(), Topics.ACCOUNTS.name())) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-                if (infos == null || infos.isEmpty()) {
-                    throw new IllegalStateException("Topic " + topic + " does not exist; create the topics first");
-                }
-                infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp, timeout) < end.get(tp))) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("Reading the published snapshots took longer than " + timeout);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> apply(record, wanted));
-            }
-        }
-        log.info("Loaded {} published extensions and {} accounts from the compacted topics", extensions.size(),
-                accounts.size());
+    int extensionCount() {
+        return extensions.size();
+    }
+
+    int accountCount() {
+        return accounts.size();
     }
 
     /** Lets go of what was published for the account (this instance no longer sweeps it). */
@@ -106,9 +77,14 @@ final class PublishedState {
         accounts.remove(accountId);
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> record, Predicate<String> wanted) {
+    /**
+     * Applies a record of {@code rc.extensions.v1} or {@code rc.accounts.v1} when {@code wanted} accepts its account;
+     * returns that account (null for a tombstone of an extension, whose account the record does not say, and for an
+     * unreadable record, which is skipped).
+     */
+    String apply(ConsumerRecord<byte[], byte[]> record, Predicate<String> wanted) {
         if (record.key() == null) {
-            return;
+            return null;
         }
         String key = new String(record.key(), StandardCharsets.UTF_8);
         try {
@@ -117,15 +93,22 @@ final class PublishedState {
                         record.value());
                 if (value == null) {
                     extensions.computeIfPresent(key, (k, last) -> wanted.test(last.accountId()) ? null : last);
-                } else if (wanted.test(value.accountId())) {
+                    return null;
+                }
+                if (wanted.test(value.accountId())) {
                     extensions.put(key, value);
                 }
-            } else if (wanted.test(key)) {
-                apply(accounts, key, Topics.ACCOUNTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+                return value.accountId();
             }
+            if (wanted.test(key)) {
+                apply(accounts, key, Topics.ACCOUNTS.valueSerde().deserializer().deserialize(record.topic(),
+                        record.value()));
+            }
+            return key;
         } catch (SerializationException e) {
             log.warn("Skipping unreadable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
+            return null;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.rcidentity.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -12,13 +13,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * name, whose accounts are unknown), or, for the connections of a poller group, only the accounts this instance
  * sweeps: an account is read before its first sweep here ({@link #require}), accounts announced meanwhile
  * ({@link #expect}, from the connection records) in the same read, and let go when its connection is released, so a
- * later holder reads again what others published meanwhile. A read scans both compacted topics whole, keeping only
- * those accounts: memory follows the instance's share, the time of a read the topics' size.
+ * later holder reads again what others published meanwhile. Memory follows the instance's share; {@link StateReader}
+ * scans the topics once, later reads only what came since and the stretches of accounts published before.
  */
 final class StateLoading {
     private final PublishedState state;
-    private final KafkaClients kafka;
-    private final Duration timeout;
+    private final StateReader reader;
     private final Set<String> loaded = ConcurrentHashMap.newKeySet();
     private final Set<String> expected = ConcurrentHashMap.newKeySet();
     /** Let go while a read may be running: the read must not keep them. Drained under {@link #reading}. */
@@ -30,8 +30,7 @@ final class StateLoading {
 
     StateLoading(PublishedState state, KafkaClients kafka, Duration timeout) {
         this.state = state;
-        this.kafka = kafka;
-        this.timeout = timeout;
+        this.reader = new StateReader(state, kafka, timeout);
     }
 
     /** From now on, accounts are read when needed rather than all at once. */
@@ -48,7 +47,7 @@ final class StateLoading {
         reading.lock();
         try {
             if (!everything) {
-                state.load(kafka, timeout, account -> true);
+                reader.read(account -> true, Set.of());
                 everything = true;
             }
         } finally {
@@ -82,7 +81,7 @@ final class StateLoading {
             }
             Set<String> batch = Set.copyOf(expected);
             expected.removeAll(batch);
-            state.load(kafka, timeout, batch::contains);
+            reader.read(batch::contains, batch);
             batch.stream().filter(a -> !forgotten.contains(a)).forEach(loaded::add);
             drainForgotten();
         } finally {
@@ -112,6 +111,17 @@ final class StateLoading {
             forgotten.remove(accountId);
             if (!loaded.contains(accountId)) {
                 state.forget(accountId);
+            }
+        }
+    }
+
+    /** Closes the reader once no read runs (a read still running after {@code wait} keeps it: the process ends). */
+    void close(Duration wait) throws InterruptedException {
+        if (reading.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            try {
+                reader.close();
+            } finally {
+                reading.unlock();
             }
         }
     }

@@ -52,17 +52,18 @@ final class StatusPublisher implements AutoCloseable {
         return instance;
     }
 
-    void held(String connectionId, Instant nextSweepAt) {
+    void held(String connectionId, Instant nextSweepAt, ConnectionStatus.Assignment assignment) {
         ConnectionStatus before = last.get(connectionId);
         send(new ConnectionStatus(connectionId, instance, before == null ? null : before.lastSweep(), nextSweepAt,
-                clock.instant(), subscriptionOf(before)));
+                clock.instant(), subscriptionOf(before), assignment));
     }
 
     void swept(String connectionId, SweepOutcome outcome, Instant nextSweepAt) {
         ConnectionStatus.LastSweep sweep = new ConnectionStatus.LastSweep(clock.instant(), outcome.status().name(),
                 outcome.extensionsSeen(), outcome.extensionsPublished(), outcome.deletionsPublished());
-        send(new ConnectionStatus(connectionId, instance, sweep, nextSweepAt, clock.instant(),
-                subscriptionOf(last.get(connectionId))));
+        ConnectionStatus before = last.get(connectionId);
+        send(new ConnectionStatus(connectionId, instance, sweep, nextSweepAt, clock.instant(), subscriptionOf(before),
+                assignmentOf(before)));
     }
 
     /** This instance no longer holds the connection; its last sweep stays visible. */
@@ -76,11 +77,15 @@ final class StatusPublisher implements AutoCloseable {
     void subscription(String connectionId, ConnectionStatus.Subscription subscription) {
         ConnectionStatus before = last.get(connectionId);
         send(new ConnectionStatus(connectionId, instance, before == null ? null : before.lastSweep(),
-                before == null ? null : before.nextSweepAt(), clock.instant(), subscription));
+                before == null ? null : before.nextSweepAt(), clock.instant(), subscription, assignmentOf(before)));
     }
 
     private static ConnectionStatus.Subscription subscriptionOf(ConnectionStatus status) {
         return status == null ? null : status.subscription();
+    }
+
+    private static ConnectionStatus.Assignment assignmentOf(ConnectionStatus status) {
+        return status == null ? null : status.assignment();
     }
 
     void removed(String connectionId) {

@@ -37,7 +37,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class RingCentralSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RingCentralSimulator.class);
-    private static final int HTTP_THREADS = 4;
+    /**
+     * Threads answering requests. A delayed answer ({@link Faults#slowResponses}, RingCentral's latency in the poller
+     * bench) holds its thread while it waits, so there are enough for the requests of two pollers' concurrent sweeps
+     * (8 each) to wait side by side: the delay models latency, not a cap on concurrent requests.
+     */
+    private static final int HTTP_THREADS = 32;
 
     private final SimulatorOptions options;
     private final Directory directory;

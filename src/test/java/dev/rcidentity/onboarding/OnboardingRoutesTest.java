@@ -86,7 +86,8 @@ class OnboardingRoutesTest {
         assertEquals("ACTIVE", view.path("status").asText());
         assertEquals(f.accountId, view.path("ownerId").asText());
         assertFalse(view.has("credential"), view.toString());
-        assertTrue(view.has("heldBy") && view.path("heldBy").isNull() && view.has("lastSweep") && view.has("nextSweepAt"));
+        assertTrue(view.has("heldBy") && view.path("heldBy").isNull() && view.has("assignment")
+                && view.path("assignment").isNull() && view.has("lastSweep") && view.has("nextSweepAt"));
         assertFalse(created.body().contains(jwt) || created.body().contains(f.simulator.appCredentials().clientSecret()));
 
         error(api.send("POST", "/v1/connections", jwtBody("acme", jwt), ADMIN), 409, "conflict");

@@ -42,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,11 +139,22 @@ class PollerGroupIT {
                     awaitShared(ids, Instant.now(), List.of(a, b, c), Set.of());
                     // Each took over accounts published by others after it started: it read their state first.
                     assertNoDuplicateExtensions(cluster);
+                    assertAssignmentsNameTheConnectionsPartitions(ids);
                 }
             }
         }
         assertEquals(List.of(), refusedTokenRequests(), "no spent or revoked refresh token was presented");
         assertHoldingsNeverOverlap();
+    }
+
+    private void assertAssignmentsNameTheConnectionsPartitions(List<String> ids) {
+        for (String id : ids) {
+            ConnectionStatus.Assignment assignment = statuses.get(id).map(ConnectionStatus::assignment).orElse(null);
+            assertNotNull(assignment, "the status of " + id + " names its assignment");
+            assertEquals(Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % PARTITIONS,
+                    assignment.partition(), "the partition of " + id);
+            assertNotNull(assignment.since());
+        }
     }
 
     /** Connection records whose ids fall in every partition, alternately refresh-token and JWT, one per company. */
