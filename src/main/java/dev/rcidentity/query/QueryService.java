@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Answers a typed read wherever its data lives, in the order of its {@link ServePlan}: this instance when it holds the
@@ -40,12 +41,17 @@ public final class QueryService implements AutoCloseable {
      * @param self this instance as other instances reach it (APPLICATION_SERVER)
      * @param partitionedTopic the input topic whose partitions number the tasks ({@code rc.extensions.v1})
      * @param partitions how many partitions it has
+     * @param stateListeners registers a listener of the client's changes of state (what was found about its tasks is
+     *                       kept until the next one)
      */
     public static QueryService forStreams(KafkaStreams streams, HostInfo self, String partitionedTopic, int partitions,
-                                          Clock clock) {
+                                          Clock clock, Consumer<KafkaStreams.StateListener> stateListeners) {
         StandbyStaleness staleness = new StandbyStaleness(streams, clock);
         InstanceClient instances = new InstanceClient(self, Duration.ofSeconds(3));
-        return new QueryService(self, partitions, new StreamsPlacements(streams, partitionedTopic), new LocalStores(streams),
+        StreamsGeneration generation = StreamsGeneration.listening(streams);
+        stateListeners.accept(generation);
+        return new QueryService(self, partitions, new StreamsPlacements(streams, partitionedTopic, partitions, generation),
+                new LocalStores(streams, generation),
                 staleness, instances, () -> {
                     staleness.close();
                     instances.close();
