@@ -3,7 +3,6 @@ package dev.rcidentity.query;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -145,12 +144,7 @@ public final class QueryService implements AutoCloseable {
         if (response.status() != 200) {
             throw ApiError.relayed(response.status(), response.body());
         }
-        try {
-            return Optional.of(new Served<>(query.decode(response.body()), servedBy, from, staleMs));
-        } catch (IOException e) {
-            throw new IllegalStateException("instance " + servedBy + " answered " + query.forwardPath()
-                    + " with a body that is not a " + query.answerType(), e);
-        }
+        return Optional.of(Served.relayed(response.body(), query, servedBy, from, staleMs));
     }
 
     @Override
