@@ -60,16 +60,17 @@ final class LookupLoad {
             awaitAnswer(portA, remote.get(0));
             awaitAnswer(portA, local.get(0));
 
-            LoadClient client = client(options.lookupRequests());
-            List<LoadClient.Load> floor = new ArrayList<>();
-            List<LoadClient.Load> locals = new ArrayList<>();
-            List<LoadClient.Load> forwarded = new ArrayList<>();
+            LoadClient client = client(options.lookupRequests(), options.lookupConcurrency());
+            LoadClient steady = client(options.lookupRequests() / 4, LookupFigures.STEADY_CONNECTIONS);
+            LookupFigures.Runs floor = LookupFigures.Runs.empty();
+            LookupFigures.Runs locals = LookupFigures.Runs.empty();
+            LookupFigures.Runs forwarded = LookupFigures.Runs.empty();
             for (int rep = 0; rep < options.repetitions(); rep++) {
-                floor.add(client.run(portA, List.of("/health/live"), null));
-                locals.add(client.run(portA, local, "local"));
-                forwarded.add(client.run(portA, remote, "forwarded"));
+                floor.add(client.run(portA, List.of("/health/live"), null), steady.run(portA, List.of("/health/live"), null));
+                locals.add(client.run(portA, local, "local"), steady.run(portA, local, "local"));
+                forwarded.add(client.run(portA, remote, "forwarded"), steady.run(portA, remote, "forwarded"));
             }
-            List<Figure> figures = new ArrayList<>(LookupFigures.of(client.name(), floor, locals, forwarded));
+            List<Figure> figures = new ArrayList<>(LookupFigures.of(client.name(), steady.name(), floor, locals, forwarded));
             figures.addAll(batches(portA, workload, local, remote, figures.get(2), figures.get(4), loginP99));
             return figures;
         }
@@ -89,8 +90,8 @@ final class LookupLoad {
         List<String> ownerBodies = batches.ownerBatches(owners);
         List<String> numberBodies = batches.numberBatches();
         List<String> loginBodies = batches.logins();
-        LoadClient batchClient = client(options.lookupRequests() / 200 + 10);
-        LoadClient loginClient = client(options.lookupRequests() / 20 + 10);
+        LoadClient batchClient = client(options.lookupRequests() / 200 + 10, options.lookupConcurrency());
+        LoadClient loginClient = client(options.lookupRequests() / 20 + 10, options.lookupConcurrency());
         List<LoadClient.Load> ownerLoads = new ArrayList<>();
         List<LoadClient.Load> numberLoads = new ArrayList<>();
         List<LoadClient.Load> waits = new ArrayList<>();
@@ -103,9 +104,9 @@ final class LookupLoad {
     }
 
     /** wrk when it is installed; else the in-JVM client sending {@code requests} requests a repetition. */
-    private LoadClient client(int requests) {
-        return WrkLoadClient.find(options.lookupConcurrency(), options.lookupWindow(), options.workDir().resolve("wrk"))
-                .orElseGet(() -> new JavaLoadClient(requests, options.lookupConcurrency()));
+    private LoadClient client(int requests, int concurrency) {
+        return WrkLoadClient.find(concurrency, options.lookupWindow(), options.workDir().resolve("wrk"))
+                .orElseGet(() -> new JavaLoadClient(requests, concurrency));
     }
 
     /** Until both instances hold active partitions (the cooperative rebalance takes more than one round). */

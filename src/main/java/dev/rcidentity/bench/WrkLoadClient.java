@@ -78,7 +78,12 @@ final class WrkLoadClient implements LoadClient {
 
     @Override
     public String name() {
-        return version + ", " + connections + " connections, 2 threads";
+        return version + ", " + connections + " connections, " + threads() + " threads";
+    }
+
+    /** Two threads (one a core of the reference machine), fewer when there are fewer connections. */
+    private int threads() {
+        return Math.min(2, connections);
     }
 
     @Override
@@ -97,8 +102,9 @@ final class WrkLoadClient implements LoadClient {
         Path pathList = Files.createTempFile(workDir, "paths", ".txt");
         Files.writeString(script, SCRIPT);
         Files.write(pathList, lines);
-        List<String> command = new ArrayList<>(List.of("wrk", "-t", "2", "-c", String.valueOf(connections),
-                "-d", window.toSeconds() + "s", "--timeout", TIMEOUT, "--latency", "-s", script.toString(), "http://127.0.0.1:" + port,
+        List<String> command = new ArrayList<>(List.of("wrk", "-t", String.valueOf(threads()), "-c", String.valueOf(connections),
+                "-d", window.toSeconds() + "s", "--timeout", TIMEOUT, "--latency", "-s", script.toString(),
+                "http://127.0.0.1:" + port,
                 "--", pathList.toString()));
         command.addAll(postPath);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

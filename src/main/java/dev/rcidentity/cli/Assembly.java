@@ -115,7 +115,8 @@ final class Assembly {
         QueryService queries = null;
         if (streams != null) {
             HostInfo self = HostInfo.buildFromEndpoint(OptionsFromSettings.streams(settings).applicationServer());
-            queries = lifecycle.add(QueryService.forStreams(streams.streams(), self, Topics.EXTENSIONS.name(), streams.partitions(), clock));
+            queries = lifecycle.add(QueryService.forStreams(streams.streams(), self, Topics.EXTENSIONS.name(), streams.partitions(), clock,
+                    streams::addStateListener));
         }
         OptionsFromSettings.ApiOptions api = OptionsFromSettings.api(settings);
         Runnable beforeScrape = () -> {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** The identity topology running in a {@link KafkaStreams} client. */
@@ -28,10 +29,12 @@ final class StreamsService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final int partitions;
+    private final List<KafkaStreams.StateListener> listeners;
 
-    private StreamsService(KafkaStreams streams, int partitions) {
+    private StreamsService(KafkaStreams streams, int partitions, List<KafkaStreams.StateListener> listeners) {
         this.streams = streams;
         this.partitions = partitions;
+        this.listeners = listeners;
     }
 
     /**
@@ -45,14 +48,16 @@ final class StreamsService implements AutoCloseable {
         Topology topology = IdentityTopology.buildTopology(
                 new TopologyOptions(OptionalInt.of(partitions), historyRetention), config);
         KafkaStreams streams = new KafkaStreams(topology, config);
+        List<KafkaStreams.StateListener> listeners = new CopyOnWriteArrayList<>();
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams {} -> {}", before, now);
+            listeners.forEach(listener -> listener.onChange(now, before));
             if (now == KafkaStreams.State.ERROR) {
                 onFatal.accept("Kafka Streams stopped with an error (see the log above)");
             }
         });
         streams.start();
-        return new StreamsService(streams, partitions);
+        return new StreamsService(streams, partitions, listeners);
     }
 
     private static int coPartitionedCount(KafkaClients kafka) {
@@ -75,6 +80,11 @@ final class StreamsService implements AutoCloseable {
 
     KafkaStreams streams() {
         return streams;
+    }
+
+    /** Adds a listener of the client's changes of state (Kafka Streams holds one; this one tells them all). */
+    void addStateListener(KafkaStreams.StateListener listener) {
+        listeners.add(listener);
     }
 
     /** The partition count of the co-partitioned input topics (and of the tasks that hold the stores). */

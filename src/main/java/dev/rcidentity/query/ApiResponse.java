@@ -19,6 +19,11 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] body, 
         }
     }
 
+    /** 200 with a body that is JSON already (an answer relayed from another instance). */
+    static ApiResponse json(byte[] json) {
+        return new ApiResponse(200, new LinkedHashMap<>(), json, JSON);
+    }
+
     public static ApiResponse text(int status, String text, String contentType) {
         return new ApiResponse(status, new LinkedHashMap<>(), text.getBytes(StandardCharsets.UTF_8), contentType);
     }

@@ -31,8 +31,11 @@ import java.util.function.Function;
  * Key-value stores are read through their read-only views (IQv1), not IQv2: Kafka Streams 4.3's IQv2 query takes a
  * RocksDB store's position lock before the store's lock while the stream thread's put takes them the other way round
  * (KAFKA-19629), so an IQv2 key or range read racing a write can deadlock both. The read-only view takes the store's
- * lock only. Kafka Streams' view finds its store on every read; {@link StoreLookup} finds it when asked, so that a
- * batch finds each store partition once ({@link #forBatch}). The versioned
+ * lock only. Kafka Streams' view finds its store on every read, through the stream thread's tasks under their lock;
+ * here {@link StoreLookup} finds it when asked, and the store found is kept while the Kafka Streams client stays
+ * RUNNING in the same {@link StreamsGeneration} (no rebalance, no change of state since), so a read takes no lock of
+ * Kafka Streams' but the store's own. A kept store that was closed since answers as a partition not hosted here and is
+ * found again on the next read. A batch also keeps what it found for itself ({@link #forBatch}). The versioned
  * store ({@code extensions}) is read with IQv2 (there a put and a query both take the position lock first), and by a
  * batch under that same lock ({@link VersionedReads}).
  */
@@ -50,21 +53,31 @@ final class LocalStores implements LocalReads {
     private final KafkaStreams streams;
     private final StorePositions positions;
     private final Map<View, StoreLookup<?, ?>> lookups;
+    private final GenerationCache<View, ReadOnlyKeyValueStore<?, ?>> handles;
     /** The stores a batch found, and the reads it made; null for single reads, which find their store every time. */
     private final Map<View, ReadOnlyKeyValueStore<?, ?>> found;
     private final Map<Key, Read<?>> reads;
     /** A batch's versioned reads, without an IQv2 round per key; null for single reads. */
     private final VersionedReads versioned;
 
+    /** Reads that find their store every time: nothing tells them when Kafka Streams rebalances. */
     LocalStores(KafkaStreams streams) {
-        this(streams, new StorePositions(streams), new ConcurrentHashMap<>(), null, null, null);
+        this(streams, StreamsGeneration.unheard(streams));
+    }
+
+    /** Reads that keep the stores they found while {@code generation} lasts. */
+    LocalStores(KafkaStreams streams, StreamsGeneration generation) {
+        this(streams, new StorePositions(streams), new ConcurrentHashMap<>(), new GenerationCache<>(generation), null, null,
+                null);
     }
 
     private LocalStores(KafkaStreams streams, StorePositions positions, Map<View, StoreLookup<?, ?>> lookups,
+                        GenerationCache<View, ReadOnlyKeyValueStore<?, ?>> handles,
                         Map<View, ReadOnlyKeyValueStore<?, ?>> found, Map<Key, Read<?>> reads, VersionedReads versioned) {
         this.streams = streams;
         this.positions = positions;
         this.lookups = lookups;
+        this.handles = handles;
         this.found = found;
         this.reads = reads;
         this.versioned = versioned;
@@ -77,7 +90,8 @@ final class LocalStores implements LocalReads {
      */
     @Override
     public LocalStores forBatch() {
-        return new LocalStores(streams, positions, lookups, new HashMap<>(), new HashMap<>(), new VersionedReads(streams));
+        return new LocalStores(streams, positions, lookups, handles, new HashMap<>(), new HashMap<>(),
+                new VersionedReads(streams));
     }
 
     @Override
@@ -133,15 +147,16 @@ final class LocalStores implements LocalReads {
         } catch (UnknownStateStoreException e) {
             throw new IllegalStateException("the topology has no store " + view.store(), e);
         } catch (InvalidStateStoreException e) {
+            handles.forget(view); // closed since it was found: find it again on the next read
             if (found != null) {
-                found.remove(view); // closed since it was found: find it again on the next read
+                found.remove(view);
             }
             return Optional.empty(); // not hosted here (or not active), restoring, rebalancing, stopping
         }
     }
 
     private ReadOnlyKeyValueStore<?, ?> find(View view) {
-        return lookups.computeIfAbsent(view, this::lookup).find();
+        return handles.get(view, () -> lookups.computeIfAbsent(view, this::lookup).find());
     }
 
     private StoreLookup<?, ?> lookup(View view) {

@@ -3,11 +3,11 @@ package dev.rcidentity.query;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -41,12 +41,17 @@ public final class QueryService implements AutoCloseable {
      * @param self this instance as other instances reach it (APPLICATION_SERVER)
      * @param partitionedTopic the input topic whose partitions number the tasks ({@code rc.extensions.v1})
      * @param partitions how many partitions it has
+     * @param stateListeners registers a listener of the client's changes of state (what was found about its tasks is
+     *                       kept until the next one)
      */
     public static QueryService forStreams(KafkaStreams streams, HostInfo self, String partitionedTopic, int partitions,
-                                          Clock clock) {
+                                          Clock clock, Consumer<KafkaStreams.StateListener> stateListeners) {
         StandbyStaleness staleness = new StandbyStaleness(streams, clock);
         InstanceClient instances = new InstanceClient(self, Duration.ofSeconds(3));
-        return new QueryService(self, partitions, new StreamsPlacements(streams, partitionedTopic), new LocalStores(streams),
+        StreamsGeneration generation = StreamsGeneration.listening(streams);
+        stateListeners.accept(generation);
+        return new QueryService(self, partitions, new StreamsPlacements(streams, partitionedTopic, partitions, generation),
+                new LocalStores(streams, generation),
                 staleness, instances, () -> {
                     staleness.close();
                     instances.close();
@@ -145,12 +150,7 @@ public final class QueryService implements AutoCloseable {
         if (response.status() != 200) {
             throw ApiError.relayed(response.status(), response.body());
         }
-        try {
-            return Optional.of(new Served<>(query.decode(response.body()), servedBy, from, staleMs));
-        } catch (IOException e) {
-            throw new IllegalStateException("instance " + servedBy + " answered " + query.forwardPath()
-                    + " with a body that is not a " + query.answerType(), e);
-        }
+        return Optional.of(Served.relayed(response.body(), query, servedBy, from, staleMs));
     }
 
     @Override

@@ -1,86 +1,64 @@
 package dev.rcidentity.query;
 
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
-import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.HostInfo;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
-/** Finds which instance holds a key or a partition, from Kafka Streams' metadata. */
+/**
+ * Finds which instance holds a key or a partition, from Kafka Streams' metadata. A key's placement is its partition's:
+ * the partition is computed here as Kafka Streams computes it (the default partitioner over the co-partitioned count),
+ * and the placement of each store partition is kept while the client's {@link StreamsGeneration} lasts, since Kafka
+ * Streams answers {@code queryMetadataForKey} under one monitor that every lookup and the stream thread take.
+ */
 final class StreamsPlacements implements Placements {
     private static final StringSerializer KEYS = new StringSerializer();
 
+    private record StorePartition(String store, int partition) {
+    }
+
     private final KafkaStreams streams;
     private final String partitionedTopic;
+    private final int partitions;
+    private final GenerationCache<StorePartition, Placement> byPartition;
 
-    /** @param partitionedTopic the source topic whose partitions number the tasks of the partition-wide stores */
-    StreamsPlacements(KafkaStreams streams, String partitionedTopic) {
+    /**
+     * @param partitionedTopic the source topic whose partitions number the tasks of the partition-wide stores
+     * @param partitions       how many partitions every input topic of the topology has
+     */
+    StreamsPlacements(KafkaStreams streams, String partitionedTopic, int partitions, StreamsGeneration generation) {
         this.streams = streams;
         this.partitionedTopic = partitionedTopic;
+        this.partitions = partitions;
+        this.byPartition = new GenerationCache<>(generation);
     }
 
     @Override
     public Placement ofKey(String store, String key) {
-        return placement(() -> streams.queryMetadataForKey(store, key, KEYS));
+        int partition = BuiltInPartitioner.partitionForKey(KEYS.serialize(partitionedTopic, key), partitions);
+        return byPartition.get(new StorePartition(store, partition), () -> find(store, key, partition));
     }
 
-    /**
-     * Kafka Streams works out the hosts of a key from its metadata under a lock, for every key. A batch asks it once
-     * per partition: the first key of a store tells the partition count of the store's source topics (through the
-     * partitioner, which Kafka Streams calls with it), then each key's partition is the default partitioner's, as
-     * for {@link #KEYS} (murmur2 of the UTF-8 bytes), and each partition's hosts are asked for once.
-     */
-    @Override
-    public Function<String, Placement> ofKeys(String store) {
-        DefaultPartitioner partitioner = new DefaultPartitioner();
-        Map<Integer, Placement> byPartition = new HashMap<>();
-        return key -> {
-            Placement known = partitioner.partitions > 0 ? byPartition.get(partitioner.partitionOf(key)) : null;
-            if (known != null) {
-                return known;
-            }
-            Placement placement = placement(() -> streams.queryMetadataForKey(store, key, partitioner));
-            byPartition.put(placement.partition(), placement);
-            return placement;
-        };
-    }
-
-    /** The producer's default partitioner, remembering the partition count Kafka Streams handed it. */
-    private static final class DefaultPartitioner implements StreamPartitioner<String, Object> {
-        private volatile int partitions;
-
-        int partitionOf(String key) {
-            return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
-        }
-
-        @Override
-        public Optional<Set<Integer>> partitions(String topic, String key, Object value, int numPartitions) {
-            partitions = numPartitions;
-            return Optional.of(Set.of(partitionOf(key)));
-        }
-    }
-
-    private static Placement placement(Supplier<KeyQueryMetadata> query) {
+    private Placement find(String store, String key, int partition) {
         KeyQueryMetadata metadata;
         try {
-            metadata = query.get();
+            metadata = streams.queryMetadataForKey(store, key, KEYS);
         } catch (RuntimeException e) {
             throw ApiError.unavailable("the store is not queryable yet (" + e.getClass().getSimpleName() + ")");
         }
         if (metadata == null || metadata == KeyQueryMetadata.NOT_AVAILABLE) {
             throw ApiError.unavailable("the store is not queryable yet: starting or rebalancing");
+        }
+        if (metadata.partition() != partition) {
+            throw new IllegalStateException("store " + store + " puts key " + key + " in partition " + metadata.partition()
+                    + ", not " + partition + ": its source topics are not partitioned by the default partitioner over "
+                    + partitions + " partitions");
         }
         return new Placement(metadata.partition(), metadata.activeHost(), metadata.standbyHosts());
     }

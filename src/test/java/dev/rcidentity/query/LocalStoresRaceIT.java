@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no read may deadlock with a write (Kafka Streams 4.3's IQv2 key and range queries lock the store's position before
  * the store, its writes the other way round: KAFKA-19629). Before LocalStores read through the read-only view, this
  * found a deadlocked stream thread within seconds. One reader reads as batches do: the store partition found once per
- * batch of keys.
+ * batch of keys; the others keep the store they found while Kafka Streams stays RUNNING, as the API's reads do.
  */
 class LocalStoresRaceIT {
     private static final String STORE = "race-counts";
@@ -54,9 +54,11 @@ class LocalStoresRaceIT {
             ExecutorService readers = Executors.newFixedThreadPool(READERS);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong answered = new AtomicLong();
+            StreamsGeneration generation = StreamsGeneration.listening(streams);
+            streams.setStateListener(generation);
             try {
                 streams.start();
-                LocalStores stores = new LocalStores(streams);
+                LocalStores stores = new LocalStores(streams, generation);
                 for (int r = 0; r < READERS; r++) {
                     int reader = r;
                     readers.submit(() -> {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +97,18 @@ class QueryServiceTest {
         others.put(OTHER, answer(200, "\"theirs\"", Headers.SERVED_BY, "127.0.0.1:8082", Headers.SERVED_FROM, "local"));
         assertEquals(new Served<>("theirs", "127.0.0.1:8082", Served.From.FORWARDED, null), serve(CALLER));
         assertEquals(List.of(new Call(OTHER, "/v1/test/7?maxLagMs=30000", "Bearer t")), calls);
+    }
+
+    @Test
+    void theOtherInstancesAnswerIsRelayedAsItsBytesWithItsProvenance() {
+        placement = new Placement(3, OTHER, Set.of());
+        ApiResponse theirs = answer(200, "\"theirs\"  ", Headers.SERVED_BY, "127.0.0.1:8082", Headers.SERVED_FROM, "local");
+        others.put(OTHER, theirs);
+        ApiResponse relayed = serve(CALLER).render("none");
+        assertEquals(200, relayed.status());
+        assertSame(theirs.body(), relayed.body(), "not parsed and written again");
+        assertEquals("forwarded", relayed.headers().get(Headers.SERVED_FROM));
+        assertEquals("127.0.0.1:8082", relayed.headers().get(Headers.SERVED_BY));
     }
 
     @Test
