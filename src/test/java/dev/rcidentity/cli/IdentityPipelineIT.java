@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class IdentityPipelineIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(2)); // within the 30-day retention of rc.logins.v1
     private static final String ACCOUNT = "800001";
     private static final String ALICE = "800101";
     private static final String BOB = "800102";
