@@ -21,8 +21,31 @@ public final class Router {
                         Integer maxBodyBytes) {
     }
 
-    private record Route(String method, String template, Pattern pattern, List<String> names, Handler handler,
-                         boolean authorizedByRoute, Integer maxBodyBytes) {
+    /**
+     * {@code prefix}: the template's text before its first parameter (all of it when it has none). A path is tried
+     * against the pattern only when it starts with the prefix, and a template without parameters is compared as text:
+     * every request used to build a Matcher per route until one matched (both instances do it for a forwarded read).
+     */
+    private record Route(String method, String template, String prefix, Pattern pattern, List<String> names,
+                         Handler handler, boolean authorizedByRoute, Integer maxBodyBytes) {
+        /** The path parameters when {@code path} matches, else null. */
+        Map<String, String> paramsOf(String path) {
+            if (!path.startsWith(prefix)) {
+                return null;
+            }
+            if (names.isEmpty()) {
+                return path.length() == prefix.length() ? Map.of() : null;
+            }
+            Matcher m = pattern.matcher(path);
+            if (!m.matches()) {
+                return null;
+            }
+            Map<String, String> params = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                params.put(names.get(i), m.group(i + 1));
+            }
+            return params;
+        }
     }
 
     private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
@@ -48,14 +71,17 @@ public final class Router {
         Matcher m = PARAM.matcher(template);
         StringBuilder regex = new StringBuilder();
         int last = 0;
+        int firstParam = -1;
         while (m.find()) {
+            firstParam = firstParam < 0 ? m.start() : firstParam;
             regex.append(Pattern.quote(template.substring(last, m.start()))).append("([^/]+)");
             names.add(m.group(1));
             last = m.end();
         }
         regex.append(Pattern.quote(template.substring(last)));
-        routes.add(new Route(method, template, Pattern.compile(regex.toString()), names, handler, authorizedByRoute,
-                maxBodyBytes));
+        String prefix = firstParam < 0 ? template : template.substring(0, firstParam);
+        routes.add(new Route(method, template, prefix, Pattern.compile(regex.toString()), names, handler,
+                authorizedByRoute, maxBodyBytes));
         return this;
     }
 
@@ -68,14 +94,10 @@ public final class Router {
     public Match match(String method, String path) {
         boolean pathMatched = false;
         for (Route route : routes) {
-            Matcher m = route.pattern().matcher(path);
-            if (m.matches()) {
+            Map<String, String> params = route.paramsOf(path);
+            if (params != null) {
                 pathMatched = true;
                 if (route.method().equals(method)) {
-                    Map<String, String> params = new HashMap<>();
-                    for (int i = 0; i < route.names().size(); i++) {
-                        params.put(route.names().get(i), m.group(i + 1));
-                    }
                     return new Match(route.template(), route.handler(), params, route.authorizedByRoute(),
                             route.maxBodyBytes());
                 }

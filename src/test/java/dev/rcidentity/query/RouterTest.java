@@ -34,6 +34,13 @@ class RouterTest {
     }
 
     @Test
+    void aTemplateWithoutParametersMatchesOnlyItsWholeText() {
+        assertEquals(404, assertThrows(ApiError.class, () -> router.match("POST", "/v1/loginsX")).status());
+        assertEquals(404, assertThrows(ApiError.class, () -> router.match("POST", "/v1/login")).status());
+        assertEquals(404, assertThrows(ApiError.class, () -> router.match("POST", "/v1/logins/")).status());
+    }
+
+    @Test
     void listsItsRoutesInOrder() {
         assertEquals(List.of("GET /v1/identities/{ownerId}", "GET /v1/extensions/{extensionId}/history",
                 "GET /v1/accounts/{accountId}/extension-numbers/{number}", "POST /v1/logins"), router.routes());
