@@ -106,6 +106,10 @@ public record ApiRequest(String method, String path, String rawQuery, Map<String
 
     /** An ISO-8601 time, UTC or with an offset; 400 naming {@code name} otherwise. */
     static Instant instant(String name, String raw) {
+        Instant plain = IsoInstants.plainUtc(raw);
+        if (plain != null) {
+            return plain;
+        }
         try {
             return Instant.parse(raw);
         } catch (DateTimeParseException e) {
