@@ -60,7 +60,7 @@ final class BatchKinds {
                 Map<String, String> item = new LinkedHashMap<>();
                 item.put("accountId", query.accountId());
                 item.put("extensionNumber", query.number());
-                item.put("at", query.at().toString());
+                item.put("at", IsoInstants.plainUtc(query.at()));
                 return item;
             }
 
@@ -96,7 +96,7 @@ final class BatchKinds {
 
         @Override
         public Object wire(ExtensionQuery query) {
-            return Map.of("extensionId", query.extensionId(), "at", String.valueOf(query.at()));
+            return Map.of("extensionId", query.extensionId(), "at", IsoInstants.plainUtc(query.at()));
         }
 
         @Override

@@ -11,6 +11,8 @@ import java.time.LocalDate;
  */
 final class IsoInstants {
     private static final int SECONDS_END = 19; // "2026-03-01T09:00:00"
+    private static final long YEAR_0 = -62_167_219_200L; // 0000-01-01T00:00:00Z
+    private static final long YEAR_10000 = 253_402_300_800L;
 
     private IsoInstants() {
     }
@@ -47,6 +49,36 @@ final class IsoInstants {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code instant} in the plain UTC form, with nine digits of fraction when it has one ({@link Instant#parse} reads
+     * it back as the same instant); {@link Instant#toString} outside the years 0000-9999.
+     */
+    static String plainUtc(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < YEAR_0 || seconds >= YEAR_10000) {
+            return instant.toString();
+        }
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        StringBuilder out = new StringBuilder(SECONDS_END + 11);
+        pad(out, date.getYear(), 4).append('-');
+        pad(out, date.getMonthValue(), 2).append('-');
+        pad(out, date.getDayOfMonth(), 2).append('T');
+        pad(out, secondOfDay / 3_600, 2).append(':');
+        pad(out, secondOfDay / 60 % 60, 2).append(':');
+        pad(out, secondOfDay % 60, 2);
+        if (instant.getNano() != 0) {
+            pad(out.append('.'), instant.getNano(), 9);
+        }
+        return out.append('Z').toString();
+    }
+
+    private static StringBuilder pad(StringBuilder out, int value, int width) {
+        String digits = Integer.toString(value);
+        out.append("0".repeat(width - digits.length()));
+        return out.append(digits);
     }
 
     /** The decimal number in {@code text[from, to)}, -1 when a character is not a digit. */

@@ -27,4 +27,18 @@ class IsoInstantsTest {
             assertNull(IsoInstants.plainUtc(text), text);
         }
     }
+
+    @Test
+    void anInstantIsWrittenSoThatBothReadersReadItBack() {
+        for (Instant instant : List.of(Instant.EPOCH, Instant.parse("2026-03-01T09:00:00Z"), Instant.parse("2026-03-01T09:00:00.5Z"),
+                Instant.ofEpochSecond(-1, 1), Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.MIN, Instant.MAX, Instant.ofEpochSecond(1_772_355_600L, 123_000_000))) {
+            String text = IsoInstants.plainUtc(instant);
+            assertEquals(instant, Instant.parse(text), text);
+            if (instant != Instant.MIN && instant != Instant.MAX) {
+                assertEquals(instant, IsoInstants.plainUtc(text), text);
+            }
+        }
+        assertEquals("2026-03-01T09:00:00Z", IsoInstants.plainUtc(Instant.parse("2026-03-01T09:00:00Z")));
+    }
 }
