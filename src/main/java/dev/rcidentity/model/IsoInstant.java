@@ -11,14 +11,14 @@ import java.time.ZoneOffset;
  * (bench profile). Anything outside the common form (years beyond 0000-9999, offsets, leap seconds, malformed text)
  * is left to the standard formatter, so the results are the same.
  */
-final class IsoInstant {
+public final class IsoInstant {
     private static final long MIN_SECONDS = -62_167_219_200L; // 0000-01-01T00:00:00Z
     private static final long MAX_SECONDS = 253_402_300_799L; // 9999-12-31T23:59:59Z
 
     private IsoInstant() {
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         long seconds = instant.getEpochSecond();
         if (seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
             return instant.toString();
@@ -53,7 +53,7 @@ final class IsoInstant {
     }
 
     /** The instant, or null when {@code text} is not in the common form (the caller then uses the standard parser). */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         int length = text.length();
         if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z'
                 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'

@@ -1,6 +1,7 @@
 package dev.rcidentity.query;
 
 import dev.rcidentity.model.Ids;
+import dev.rcidentity.model.IsoInstant;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +107,10 @@ public record ApiRequest(String method, String path, String rawQuery, Map<String
 
     /** An ISO-8601 time, UTC or with an offset; 400 naming {@code name} otherwise. */
     static Instant instant(String name, String raw) {
+        Instant plain = IsoInstant.parse(raw);
+        if (plain != null) {
+            return plain;
+        }
         try {
             return Instant.parse(raw);
         } catch (DateTimeParseException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.Ids;
+import dev.rcidentity.model.IsoInstant;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -60,7 +61,7 @@ final class BatchKinds {
                 Map<String, String> item = new LinkedHashMap<>();
                 item.put("accountId", query.accountId());
                 item.put("extensionNumber", query.number());
-                item.put("at", query.at().toString());
+                item.put("at", IsoInstant.format(query.at()));
                 return item;
             }
 
@@ -96,7 +97,7 @@ final class BatchKinds {
 
         @Override
         public Object wire(ExtensionQuery query) {
-            return Map.of("extensionId", query.extensionId(), "at", String.valueOf(query.at()));
+            return Map.of("extensionId", query.extensionId(), "at", IsoInstant.format(query.at()));
         }
 
         @Override

@@ -1,6 +1,10 @@
 package dev.rcidentity.query;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.rcidentity.model.Json;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -46,24 +51,51 @@ final class BatchReads {
         this.queries = queries;
     }
 
-    /** The array {@code field} of a JSON object body; 400 when there is none, 413 beyond {@link #MAX_ITEMS}. */
+    /**
+     * The array {@code field} of a JSON object body, read with the streaming parser (a string item costs one node, an
+     * object item its own small tree); 400 when there is none, 413 beyond {@link #MAX_ITEMS}.
+     */
     static List<JsonNode> items(byte[] body, String field) {
-        JsonNode json;
-        try {
-            json = Json.MAPPER.readTree(body);
+        List<JsonNode> items = null;
+        int count = 0;
+        try (JsonParser parser = Json.MAPPER.createParser(body)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean wanted = parser.currentName().equals(field);
+                    if (parser.nextToken() == JsonToken.START_ARRAY && wanted) {
+                        items = new ArrayList<>();
+                        for (count = 0; parser.nextToken() != JsonToken.END_ARRAY; count++) {
+                            if (count < MAX_ITEMS) {
+                                items.add(item(parser));
+                            } else {
+                                parser.skipChildren();
+                            }
+                        }
+                    } else {
+                        items = wanted ? null : items; // the last of repeated fields counts
+                        parser.skipChildren();
+                    }
+                }
+            }
         } catch (IOException e) {
             throw ApiError.badRequest("the body is not JSON");
         }
-        if (json == null || !json.path(field).isArray()) {
+        if (items == null) {
             throw ApiError.badRequest("the body must be a JSON object with an array " + field);
         }
-        if (json.get(field).size() > MAX_ITEMS) {
-            throw new ApiError(413, "payload_too_large", field + " holds " + json.get(field).size()
-                    + " items; a batch holds at most " + MAX_ITEMS);
+        if (count > MAX_ITEMS) {
+            throw new ApiError(413, "payload_too_large", field + " holds " + count + " items; a batch holds at most "
+                    + MAX_ITEMS);
         }
-        List<JsonNode> items = new ArrayList<>();
-        json.get(field).forEach(items::add);
         return items;
+    }
+
+    private static JsonNode item(JsonParser parser) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+            return TextNode.valueOf(parser.getText());
+        }
+        JsonNode item = parser.readValueAsTree();
+        return item != null ? item : NullNode.getInstance();
     }
 
     static <Q extends StoreQuery.ByKey<T>, T> List<Parsed<Q>> parse(BatchKind<Q, T> kind, List<JsonNode> items) {
@@ -100,6 +132,7 @@ final class BatchReads {
         }
         while (!groups.isEmpty()) {
             Map<HostInfo, List<Integer>> asks = new LinkedHashMap<>();
+            Map<Integer, ServePlan.Attempt> readsHere = new LinkedHashMap<>();
             for (Map.Entry<Integer, Group> entry : groups.entrySet()) {
                 Group group = entry.getValue();
                 if (!group.attempts.hasNext()) {
@@ -112,10 +145,15 @@ final class BatchReads {
                 if (attempt instanceof ServePlan.Ask ask) {
                     asks.computeIfAbsent(ask.instance(), host -> new ArrayList<>()).addAll(group.indices);
                 } else {
-                    readHere(here, kind, items, entry.getKey(), group.indices, attempt, context, results);
+                    readsHere.put(entry.getKey(), attempt);
                 }
             }
-            asks.forEach((host, indices) -> ask(kind, host, items, indices, context, results));
+            // the other instances read their keys while this one reads its own
+            Map<HostInfo, CompletableFuture<Optional<ApiResponse>>> asked = new LinkedHashMap<>();
+            asks.forEach((host, indices) -> asked.put(host, ask(kind, host, items, indices, context)));
+            readsHere.forEach((partition, attempt) ->
+                    readHere(here, kind, items, partition, groups.get(partition).indices, attempt, context, results));
+            asks.forEach((host, indices) -> answered(kind, host, asked.get(host).join(), indices, results));
             groups.values().forEach(group -> group.indices.removeIf(i -> results.get(i) != null));
             groups.values().removeIf(group -> group.indices.isEmpty());
         }
@@ -137,18 +175,23 @@ final class BatchReads {
         }
     }
 
-    /** One request to {@code host} for all these items; those it cannot answer now stay unanswered. */
-    private <Q extends StoreQuery.ByKey<T>, T> void ask(BatchKind<Q, T> kind, HostInfo host, List<Q> items,
-                                                        List<Integer> indices, ReadContext context,
-                                                        List<BatchItem<T>> results) {
+    /** One request to {@code host} for all these items, sent now and answered later ({@link #answered}). */
+    private <Q extends StoreQuery.ByKey<T>, T> CompletableFuture<Optional<ApiResponse>> ask(
+            BatchKind<Q, T> kind, HostInfo host, List<Q> items, List<Integer> indices, ReadContext context) {
         byte[] body;
         try {
             body = Json.MAPPER.writeValueAsBytes(Map.of("items", indices.stream().map(i -> kind.wire(items.get(i))).toList()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a batch", e);
         }
-        Optional<ApiResponse> answer = queries.instances().exchange(host, "POST",
-                kind.path() + "?" + context.forwardParams(), body, context.authorization());
+        return queries.instances().exchangeAsync(host, "POST", kind.path() + "?" + context.forwardParams(), body,
+                context.authorization());
+    }
+
+    /** The answer of {@code host} to {@link #ask}; the items it cannot answer now stay unanswered. */
+    private <Q extends StoreQuery.ByKey<T>, T> void answered(BatchKind<Q, T> kind, HostInfo host,
+                                                             Optional<ApiResponse> answer, List<Integer> indices,
+                                                             List<BatchItem<T>> results) {
         if (answer.isEmpty() || answer.get().status() == 503) {
             return;
         }

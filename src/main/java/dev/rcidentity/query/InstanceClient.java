@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -29,7 +32,10 @@ final class InstanceClient implements Instances, AutoCloseable {
     private static final int MAX_CONNECTIONS_PER_INSTANCE = 64;
     private static final int MAX_QUEUED_PER_INSTANCE = 1_024;
 
+    private static final int MAX_ASYNC_EXCHANGES = 16;
+
     private final HttpClient http = new HttpClient();
+    private final ThreadPoolExecutor async = asyncExchanges();
     private final String self;
     private final Duration timeout;
 
@@ -90,8 +96,30 @@ final class InstanceClient implements Instances, AutoCloseable {
         }
     }
 
+    /**
+     * {@link #exchange} on one of {@link #MAX_ASYNC_EXCHANGES} threads; beyond their queue the caller sends it itself
+     * (the batch then waits for it as before), so the threads and the queue stay bounded.
+     */
+    @Override
+    public CompletableFuture<Optional<ApiResponse>> exchangeAsync(HostInfo target, String method, String pathAndQuery,
+                                                                  byte[] body, String authorization) {
+        return CompletableFuture.supplyAsync(() -> exchange(target, method, pathAndQuery, body, authorization), async);
+    }
+
+    private static ThreadPoolExecutor asyncExchanges() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_ASYNC_EXCHANGES, MAX_ASYNC_EXCHANGES, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(MAX_QUEUED_PER_INSTANCE), runnable -> {
+                    Thread thread = new Thread(runnable, "forward-batch");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
     @Override
     public void close() throws Exception {
+        async.shutdownNow();
         http.stop();
     }
 }

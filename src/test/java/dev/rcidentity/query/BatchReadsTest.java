@@ -153,7 +153,11 @@ class BatchReadsTest {
         ApiError tooMany = assertThrows(ApiError.class, () -> BatchReads.items(("{\"keys\": [" + "\"1\",".repeat(1000)
                 + "\"1\"]}").getBytes(StandardCharsets.UTF_8), "keys"));
         assertEquals(413, tooMany.status());
-        for (String bad : List.of("[]", "{}", "{\"keys\": \"1\"}", "nope", "")) {
+        String mixed = "{\"other\": {\"keys\": [9]}, \"keys\": [\"1\", {\"a\": [1, {\"b\": null}]}, null, 3, [\"2\"]], \"x\": 1}";
+        assertEquals(read(mixed.getBytes(StandardCharsets.UTF_8)).get("keys"), Json.MAPPER.valueToTree(
+                BatchReads.items(mixed.getBytes(StandardCharsets.UTF_8), "keys")), "the items as a JSON tree holds them");
+        for (String bad : List.of("[]", "{}", "{\"keys\": \"1\"}", "nope", "", "{\"keys\": [\"1\"], \"keys\": 2}",
+                "{\"keys\": [\"1\", ")) {
             ApiError error = assertThrows(ApiError.class, () -> BatchReads.items(bad.getBytes(StandardCharsets.UTF_8), "keys"));
             assertEquals(400, error.status(), bad);
             assertTrue(error.getMessage().contains("keys") || error.getMessage().contains("JSON"), error.getMessage());
