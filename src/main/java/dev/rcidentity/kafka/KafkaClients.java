@@ -98,7 +98,7 @@ public final class KafkaClients {
     /**
      * The production configuration of the streams application: exactly-once, explicit names for every internal
      * resource, poison records to the dead-letter topic, standby replicas for lookups during rebalances, bounded
-     * RocksDB memory, no idling for timestamp order across input partitions, 128 KiB producer batches.
+     * RocksDB memory, no idling for timestamp order across input partitions.
      */
     public Properties streams(StreamsOptions options) {
         Properties props = new Properties();
@@ -118,10 +118,6 @@ public final class KafkaClients {
         // An identity is the same in any arrival order, so a task need not wait to fetch its other (often empty)
         // input partitions before processing what it has: the wait showed as latency at half load.
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");
-        // Larger batches: each commit's records of a partition (changelogs, repartitions, output) go in fewer,
-        // better compressed batches; exactly-once flushes at every commit, so linger adds no latency beyond it.
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), "131072");
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "100");
         props.putAll(userProperties);
         return props;
     }
