@@ -1,10 +1,13 @@
 package dev.rcidentity.query;
 
 import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -31,11 +32,10 @@ final class InstanceClient implements Instances, AutoCloseable {
             Headers.STALE_MS, Headers.CONTENT_TYPE);
     private static final int MAX_CONNECTIONS_PER_INSTANCE = 64;
     private static final int MAX_QUEUED_PER_INSTANCE = 1_024;
-
-    private static final int MAX_ASYNC_EXCHANGES = 16;
+    /** The most an answer may hold: what the blocking {@link Request#send()} buffers. */
+    private static final int MAX_ANSWER_BYTES = 2 * 1024 * 1024;
 
     private final HttpClient http = new HttpClient();
-    private final ThreadPoolExecutor async = asyncExchanges();
     private final String self;
     private final Duration timeout;
 
@@ -63,6 +63,41 @@ final class InstanceClient implements Instances, AutoCloseable {
     @Override
     public Optional<ApiResponse> exchange(HostInfo target, String method, String pathAndQuery, byte[] body,
                                           String authorization) {
+        try {
+            ContentResponse response = request(target, method, pathAndQuery, body, authorization).send();
+            return Optional.of(answer(response, response.getContent()));
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.debug("Instance {} did not answer: {}", target, e.toString());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@link #exchange} sent with the client's own asynchronous send, so the caller goes on meanwhile (a batch reads its
+     * own keys); the future completes on the client's thread with the answer, or empty as {@link #exchange} would be.
+     */
+    @Override
+    public CompletableFuture<Optional<ApiResponse>> exchangeAsync(HostInfo target, String method, String pathAndQuery,
+                                                                  byte[] body, String authorization) {
+        CompletableFuture<Optional<ApiResponse>> answered = new CompletableFuture<>();
+        request(target, method, pathAndQuery, body, authorization).send(new BufferingResponseListener(MAX_ANSWER_BYTES) {
+            @Override
+            public void onComplete(Result result) {
+                if (result.isFailed()) {
+                    LOG.debug("Instance {} did not answer: {}", target, result.getFailure().toString());
+                    answered.complete(Optional.empty());
+                } else {
+                    answered.complete(Optional.of(answer(result.getResponse(), getContent())));
+                }
+            }
+        });
+        return answered;
+    }
+
+    private Request request(HostInfo target, String method, String pathAndQuery, byte[] body, String authorization) {
         Request request = http.newRequest("http://" + target.host() + ":" + target.port() + pathAndQuery)
                 .method(method)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -75,51 +110,24 @@ final class InstanceClient implements Instances, AutoCloseable {
         if (body != null) {
             request.body(new BytesRequestContent(ApiResponse.JSON, body));
         }
-        try {
-            ContentResponse response = request.send();
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String name : PASSED_BACK) {
-                String value = response.getHeaders().get(name);
-                if (value != null) {
-                    headers.put(name, value);
-                }
+        return request;
+    }
+
+    private static ApiResponse answer(Response response, byte[] content) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : PASSED_BACK) {
+            String value = response.getHeaders().get(name);
+            if (value != null) {
+                headers.put(name, value);
             }
-            String contentType = headers.getOrDefault(Headers.CONTENT_TYPE, ApiResponse.JSON);
-            headers.remove(Headers.CONTENT_TYPE);
-            return Optional.of(new ApiResponse(response.getStatus(), headers, response.getContent(), contentType));
-        } catch (TimeoutException | ExecutionException e) {
-            LOG.debug("Instance {} did not answer: {}", target, e.toString());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
         }
-    }
-
-    /**
-     * {@link #exchange} on one of {@link #MAX_ASYNC_EXCHANGES} threads; beyond their queue the caller sends it itself
-     * (the batch then waits for it as before), so the threads and the queue stay bounded.
-     */
-    @Override
-    public CompletableFuture<Optional<ApiResponse>> exchangeAsync(HostInfo target, String method, String pathAndQuery,
-                                                                  byte[] body, String authorization) {
-        return CompletableFuture.supplyAsync(() -> exchange(target, method, pathAndQuery, body, authorization), async);
-    }
-
-    private static ThreadPoolExecutor asyncExchanges() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_ASYNC_EXCHANGES, MAX_ASYNC_EXCHANGES, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(MAX_QUEUED_PER_INSTANCE), runnable -> {
-                    Thread thread = new Thread(runnable, "forward-batch");
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        String contentType = headers.getOrDefault(Headers.CONTENT_TYPE, ApiResponse.JSON);
+        headers.remove(Headers.CONTENT_TYPE);
+        return new ApiResponse(response.getStatus(), headers, content, contentType);
     }
 
     @Override
     public void close() throws Exception {
-        async.shutdownNow();
         http.stop();
     }
 }
