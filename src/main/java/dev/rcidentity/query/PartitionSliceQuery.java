@@ -56,9 +56,10 @@ record PartitionSliceQuery(String accountId, int partition, long skip, long limi
         if (ids.isEmpty()) {
             return Optional.empty();
         }
+        LocalStores snapshots = stores.forBatch(); // the page's snapshots without an IQv2 round each
         List<ExtensionSnapshot> records = new ArrayList<>(ids.get().value().size());
         for (String extensionId : ids.get().value()) {
-            Optional<LocalStores.Read<VersionedRecord<ExtensionSnapshot>>> snapshot = stores.getVersioned(
+            Optional<LocalStores.Read<VersionedRecord<ExtensionSnapshot>>> snapshot = snapshots.getVersioned(
                     StateStores.EXTENSIONS.name(), extensionId, null, p, activeOnly);
             if (snapshot.isEmpty()) {
                 return Optional.empty();
