@@ -26,21 +26,21 @@ final class BatchRoutes {
     }
 
     void register(Router router) {
-        router.add("POST", "/v1/owners/resolve", BatchReads.MAX_BODY_BYTES, this::owners);
-        router.add("POST", "/v1/numbers/resolve", BatchReads.MAX_BODY_BYTES, this::numbers);
+        router.add("POST", "/v1/owners/resolve", BatchBody.MAX_BODY_BYTES, this::owners);
+        router.add("POST", "/v1/numbers/resolve", BatchBody.MAX_BODY_BYTES, this::numbers);
         internal(router, BatchKinds.OWNERS);
         internal(router, numberHolders);
         internal(router, BatchKinds.EXTENSIONS_AT);
     }
 
     private <Q extends StoreQuery.ByKey<T>, T> void internal(Router router, BatchKind<Q, T> kind) {
-        router.add("POST", kind.path(), BatchReads.MAX_BODY_BYTES, request -> batches.answer(kind, request));
+        router.add("POST", kind.path(), BatchBody.MAX_BODY_BYTES, request -> batches.answer(kind, request));
     }
 
     private ApiResponse owners(ApiRequest request) {
-        List<JsonNode> ids = BatchReads.items(request.body(), "ownerIds");
+        List<JsonNode> ids = BatchBody.items(request.body(), "ownerIds");
         List<BatchItem<OwnerQuery.Owner>> answers = batches.serveParsed(BatchKinds.OWNERS,
-                BatchReads.parse(BatchKinds.OWNERS, ids), ReadContext.of(request));
+                BatchBody.parse(BatchKinds.OWNERS, ids), ReadContext.of(request));
         BatchWriter out = new BatchWriter(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             write(out, answers.get(i), Map.of("ownerId", ids.get(i)));
@@ -49,8 +49,8 @@ final class BatchRoutes {
     }
 
     private ApiResponse numbers(ApiRequest request) {
-        List<JsonNode> queries = BatchReads.items(request.body(), "queries");
-        List<BatchReads.Parsed<NumberHolderQuery>> parsed = BatchReads.parse(numberHolders, queries);
+        List<JsonNode> queries = BatchBody.items(request.body(), "queries");
+        List<BatchBody.Parsed<NumberHolderQuery>> parsed = BatchBody.parse(numberHolders, queries);
         ReadContext context = ReadContext.of(request);
         List<BatchItem<NumberHolderQuery.Holder>> holders = batches.serveParsed(numberHolders, parsed, context);
 

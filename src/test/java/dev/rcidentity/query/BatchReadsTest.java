@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Batches over two fake instances (partitions 0 and 1 active here, 2 and 3 on the other, key k in partition k % 4):
@@ -117,8 +115,8 @@ class BatchReadsTest {
     }
 
     private List<BatchItem<String>> resolve(String json) {
-        List<JsonNode> items = BatchReads.items(json.getBytes(StandardCharsets.UTF_8), "keys");
-        return self.serveParsed(KIND, BatchReads.parse(KIND, items), new ReadContext(false, 30_000, null));
+        List<JsonNode> items = BatchBody.items(json.getBytes(StandardCharsets.UTF_8), "keys");
+        return self.serveParsed(KIND, BatchBody.parse(KIND, items), new ReadContext(false, 30_000, null));
     }
 
     private static String describe(BatchItem<String> item) {
@@ -144,23 +142,5 @@ class BatchReadsTest {
         assertEquals(List.of("v2@8081", "unavailable", "v4@8081", "v6@8081"),
                 results.stream().map(BatchReadsTest::describe).toList());
         assertEquals(1, exchanges.size(), "the other instance was asked once: " + exchanges);
-    }
-
-    @Test
-    void aBatchIsAJsonObjectWithAnArrayOfAtMostAThousandItems() {
-        assertEquals(1000, BatchReads.items(("{\"keys\": [" + "\"1\",".repeat(999) + "\"1\"]}")
-                .getBytes(StandardCharsets.UTF_8), "keys").size());
-        ApiError tooMany = assertThrows(ApiError.class, () -> BatchReads.items(("{\"keys\": [" + "\"1\",".repeat(1000)
-                + "\"1\"]}").getBytes(StandardCharsets.UTF_8), "keys"));
-        assertEquals(413, tooMany.status());
-        String mixed = "{\"other\": {\"keys\": [9]}, \"keys\": [\"1\", {\"a\": [1, {\"b\": null}]}, null, 3, [\"2\"]], \"x\": 1}";
-        assertEquals(read(mixed.getBytes(StandardCharsets.UTF_8)).get("keys"), Json.MAPPER.valueToTree(
-                BatchReads.items(mixed.getBytes(StandardCharsets.UTF_8), "keys")), "the items as a JSON tree holds them");
-        for (String bad : List.of("[]", "{}", "{\"keys\": \"1\"}", "nope", "", "{\"keys\": [\"1\"], \"keys\": 2}",
-                "{\"keys\": [\"1\", ")) {
-            ApiError error = assertThrows(ApiError.class, () -> BatchReads.items(bad.getBytes(StandardCharsets.UTF_8), "keys"));
-            assertEquals(400, error.status(), bad);
-            assertTrue(error.getMessage().contains("keys") || error.getMessage().contains("JSON"), error.getMessage());
-        }
     }
 }
