@@ -1,8 +1,10 @@
 package dev.rcidentity.query;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rcidentity.model.Json;
 import org.apache.kafka.streams.state.HostInfo;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,22 +99,32 @@ final class BatchReads {
             if (read.isEmpty()) {
                 return; // this copy cannot answer for the partition now: its keys go on to the next attempt
             }
-            Served<T> served = read.get();
-            results.set(i, served.value() != null ? new BatchItem<>(served.value(), served.servedBy())
-                    : BatchItem.failed(ApiError.notFound(kind.notFound(items.get(i))), served.servedBy()));
+            results.set(i, item(kind, items.get(i), read.get()));
         }
+    }
+
+    /** What a read of {@code query} answered, as a batch item: its value, or not_found naming the query. */
+    static <Q extends StoreQuery.ByKey<T>, T> BatchItem<T> item(BatchKind<Q, T> kind, Q query, Served<T> served) {
+        return served.value() != null ? new BatchItem<>(served.value(), served.servedBy())
+                : BatchItem.failed(ApiError.notFound(kind.notFound(query)), served.servedBy());
     }
 
     /** One request to {@code host} for all these items, sent now and answered later ({@link #answered}). */
     private <Q extends StoreQuery.ByKey<T>, T> CompletableFuture<Optional<ApiResponse>> ask(
             BatchKind<Q, T> kind, HostInfo host, List<Q> items, List<Integer> indices, ReadContext context) {
-        byte[] body;
-        try {
-            body = Json.MAPPER.writeValueAsBytes(Map.of("items", indices.stream().map(i -> kind.wire(items.get(i))).toList()));
+        ByteArrayOutputStream body = new ByteArrayOutputStream(64 + indices.size() * 96);
+        try (JsonGenerator out = Json.MAPPER.createGenerator(body)) {
+            out.writeStartObject();
+            out.writeArrayFieldStart("items");
+            for (int i : indices) {
+                kind.write(out, items.get(i));
+            }
+            out.writeEndArray();
+            out.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a batch", e);
         }
-        return queries.instances().exchangeAsync(host, "POST", kind.path() + "?" + context.forwardParams(), body,
+        return queries.instances().exchangeAsync(host, "POST", kind.path() + "?" + context.forwardParams(), body.toByteArray(),
                 context.authorization());
     }
 
@@ -145,7 +157,12 @@ final class BatchReads {
 
     /** The internal route: a batch forwarded by another instance, answered from this instance's stores. */
     <Q extends StoreQuery.ByKey<T>, T> ApiResponse answer(BatchKind<Q, T> kind, ApiRequest request) {
-        List<BatchItem<T>> results = serveParsed(kind, BatchBody.parse(kind, BatchBody.items(request.body(), "items")), ReadContext.of(request));
+        return forwardedAnswer(serveParsed(kind, BatchBody.parse(kind, BatchBody.items(request.body(), "items")),
+                ReadContext.of(request)));
+    }
+
+    /** The answer of the internal route to the instance that forwarded the batch ({@link BatchAnswers}). */
+    ApiResponse forwardedAnswer(List<? extends BatchItem<?>> results) {
         return new ApiResponse(200, new LinkedHashMap<>(), BatchAnswers.write(results), ApiResponse.JSON)
                 .withHeader(Headers.SERVED_BY, queries.selfName());
     }

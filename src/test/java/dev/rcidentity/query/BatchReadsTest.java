@@ -1,11 +1,13 @@
 package dev.rcidentity.query;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.model.Json;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +33,8 @@ class BatchReadsTest {
         }
 
         @Override
-        public Object wire(TestQuery query) {
-            return query.key();
+        public void write(JsonGenerator out, TestQuery query) throws IOException {
+            out.writeString(query.key());
         }
 
         @Override
