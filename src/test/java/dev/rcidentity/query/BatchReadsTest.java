@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -69,20 +70,12 @@ class BatchReadsTest {
     /** An instance whose active copies are {@code active}; here, standby copies of {@code standbysHere} too. */
     private QueryService instance(HostInfo host, Set<Integer> active) {
         return new QueryService(host, 4,
-                new Placements() {
-                    @Override
-                    public Placement ofKey(String store, String key) {
-                        int partition = Integer.parseInt(key) % 4;
-                        HostInfo owner = partition < 2 ? SELF : OTHER;
-                        return new Placement(partition, owner, partition < 2 ? Set.of(OTHER)
-                                : standbysHere.contains(partition) ? Set.of(SELF) : Set.of());
-                    }
-
-                    @Override
-                    public Placement ofPartition(int partition) {
-                        throw new AssertionError("batches are keyed");
-                    }
-                },
+                keyed(key -> {
+                    int partition = Integer.parseInt(key) % 4;
+                    HostInfo owner = partition < 2 ? SELF : OTHER;
+                    return new Placement(partition, owner, partition < 2 ? Set.of(OTHER)
+                            : standbysHere.contains(partition) ? Set.of(SELF) : Set.of());
+                }),
                 new LocalReads() {
                     @Override
                     @SuppressWarnings("unchecked")
@@ -106,6 +99,21 @@ class BatchReadsTest {
                     return Optional.of(other.answer(KIND, forwarded));
                 },
                 () -> { });
+    }
+
+    /** Placements of keys only (a batch asks for no partition as such), whichever the store. */
+    static Placements keyed(Function<String, Placement> ofKey) {
+        return new Placements() {
+            @Override
+            public Placement ofKey(String store, String key) {
+                return ofKey.apply(key);
+            }
+
+            @Override
+            public Placement ofPartition(int partition) {
+                throw new AssertionError("batches are keyed");
+            }
+        };
     }
 
     private static JsonNode read(byte[] json) {

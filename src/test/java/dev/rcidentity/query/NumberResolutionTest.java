@@ -1,6 +1,5 @@
 package dev.rcidentity.query;
 
-import dev.rcidentity.kafka.StateStores;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.Json;
 import org.apache.kafka.streams.state.HostInfo;
@@ -48,18 +47,10 @@ class NumberResolutionTest {
 
     private QueryService instance(HostInfo host, Set<Integer> active) {
         return new QueryService(host, 4,
-                new Placements() {
-                    @Override
-                    public Placement ofKey(String store, String key) {
-                        int partition = Integer.parseInt(key.substring(key.indexOf('/') + 1)) % 4;
-                        return new Placement(partition, partition < 2 ? SELF : OTHER, Set.of());
-                    }
-
-                    @Override
-                    public Placement ofPartition(int partition) {
-                        throw new AssertionError("batches are keyed");
-                    }
-                },
+                BatchReadsTest.keyed(key -> {
+                    int partition = Integer.parseInt(key.substring(key.indexOf('/') + 1)) % 4;
+                    return new Placement(partition, partition < 2 ? SELF : OTHER, Set.of());
+                }),
                 new LocalReads() {
                     @Override
                     @SuppressWarnings("unchecked")
