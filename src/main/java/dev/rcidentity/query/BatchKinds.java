@@ -1,15 +1,14 @@
 package dev.rcidentity.query;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.Ids;
 import dev.rcidentity.model.IsoInstant;
 
+import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The reads the batch routes ask for in bulk: owners, number holders at a time, extension snapshots as of a time. */
 final class BatchKinds {
@@ -26,8 +25,8 @@ final class BatchKinds {
         }
 
         @Override
-        public Object wire(OwnerQuery query) {
-            return query.ownerId();
+        public void write(JsonGenerator out, OwnerQuery query) throws IOException {
+            out.writeString(query.ownerId());
         }
 
         @Override
@@ -46,23 +45,26 @@ final class BatchKinds {
         }
     };
 
-    /** {@code {"accountId", "extensionNumber", "at"}} -> the extension that held the number then ({@code at}: now). */
+    /**
+     * {@code {"accountId", "extensionNumber", "at"}} -> the extension that held the number then ({@code at}: now); its
+     * internal route is answered by {@link NumberResolution#answer} (the snapshots it can read itself too).
+     */
     static BatchKind<NumberHolderQuery, NumberHolderQuery.Holder> numberHolders(Clock clock) {
         return new BatchKind<>() {
             private final JavaType type = StoreQuery.type(NumberHolderQuery.Holder.class);
 
             @Override
             public String path() {
-                return "/internal/v1/number-holders/resolve";
+                return "/internal/v1/numbers/resolve";
             }
 
             @Override
-            public Object wire(NumberHolderQuery query) {
-                Map<String, String> item = new LinkedHashMap<>();
-                item.put("accountId", query.accountId());
-                item.put("extensionNumber", query.number());
-                item.put("at", IsoInstant.format(query.at()));
-                return item;
+            public void write(JsonGenerator out, NumberHolderQuery query) throws IOException {
+                out.writeStartObject();
+                out.writeStringField("accountId", query.accountId());
+                out.writeStringField("extensionNumber", query.number());
+                out.writeStringField("at", IsoInstant.format(query.at()));
+                out.writeEndObject();
             }
 
             @Override
@@ -96,8 +98,11 @@ final class BatchKinds {
         }
 
         @Override
-        public Object wire(ExtensionQuery query) {
-            return Map.of("extensionId", query.extensionId(), "at", IsoInstant.format(query.at()));
+        public void write(JsonGenerator out, ExtensionQuery query) throws IOException {
+            out.writeStartObject();
+            out.writeStringField("extensionId", query.extensionId());
+            out.writeStringField("at", IsoInstant.format(query.at()));
+            out.writeEndObject();
         }
 
         @Override

@@ -1,13 +1,10 @@
 package dev.rcidentity.query;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rcidentity.model.Json;
 import org.apache.kafka.streams.state.HostInfo;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,14 +25,6 @@ import java.util.function.Function;
  * forwarded again). When every partition is served by its active copy, that is one request per other instance.
  */
 final class BatchReads {
-    static final int MAX_ITEMS = 1_000;
-    /** Room for {@link #MAX_ITEMS} number queries of ~100 bytes each; larger bodies get 413. */
-    static final int MAX_BODY_BYTES = 256 * 1024;
-
-    /** An item parsed into its query, or the 400 that says why it could not be. */
-    record Parsed<Q>(Q query, ApiError error) {
-    }
-
     private static final class Group {
         final Iterator<ServePlan.Attempt> attempts;
         final List<Integer> indices = new ArrayList<>();
@@ -51,69 +40,10 @@ final class BatchReads {
         this.queries = queries;
     }
 
-    /**
-     * The array {@code field} of a JSON object body, read with the streaming parser (a string item costs one node, an
-     * object item its own small tree); 400 when there is none, 413 beyond {@link #MAX_ITEMS}.
-     */
-    static List<JsonNode> items(byte[] body, String field) {
-        List<JsonNode> items = null;
-        int count = 0;
-        try (JsonParser parser = Json.MAPPER.createParser(body)) {
-            if (parser.nextToken() == JsonToken.START_OBJECT) {
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    boolean wanted = parser.currentName().equals(field);
-                    if (parser.nextToken() == JsonToken.START_ARRAY && wanted) {
-                        items = new ArrayList<>();
-                        for (count = 0; parser.nextToken() != JsonToken.END_ARRAY; count++) {
-                            if (count < MAX_ITEMS) {
-                                items.add(item(parser));
-                            } else {
-                                parser.skipChildren();
-                            }
-                        }
-                    } else {
-                        items = wanted ? null : items; // the last of repeated fields counts
-                        parser.skipChildren();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw ApiError.badRequest("the body is not JSON");
-        }
-        if (items == null) {
-            throw ApiError.badRequest("the body must be a JSON object with an array " + field);
-        }
-        if (count > MAX_ITEMS) {
-            throw new ApiError(413, "payload_too_large", field + " holds " + count + " items; a batch holds at most "
-                    + MAX_ITEMS);
-        }
-        return items;
-    }
-
-    private static JsonNode item(JsonParser parser) throws IOException {
-        if (parser.currentToken() == JsonToken.VALUE_STRING) {
-            return TextNode.valueOf(parser.getText());
-        }
-        JsonNode item = parser.readValueAsTree();
-        return item != null ? item : NullNode.getInstance();
-    }
-
-    static <Q extends StoreQuery.ByKey<T>, T> List<Parsed<Q>> parse(BatchKind<Q, T> kind, List<JsonNode> items) {
-        List<Parsed<Q>> parsed = new ArrayList<>(items.size());
-        for (JsonNode item : items) {
-            try {
-                parsed.add(new Parsed<>(kind.parse(item), null));
-            } catch (ApiError e) {
-                parsed.add(new Parsed<>(null, e));
-            }
-        }
-        return parsed;
-    }
-
     /** The answers in the order of {@code parsed}; a malformed item answers its 400. */
-    <Q extends StoreQuery.ByKey<T>, T> List<BatchItem<T>> serveParsed(BatchKind<Q, T> kind, List<Parsed<Q>> parsed,
+    <Q extends StoreQuery.ByKey<T>, T> List<BatchItem<T>> serveParsed(BatchKind<Q, T> kind, List<BatchBody.Parsed<Q>> parsed,
                                                                       ReadContext context) {
-        List<Q> valid = parsed.stream().filter(p -> p.query() != null).map(Parsed::query).toList();
+        List<Q> valid = parsed.stream().filter(p -> p.query() != null).map(BatchBody.Parsed::query).toList();
         Iterator<BatchItem<T>> answers = serve(kind, valid, context).iterator();
         return parsed.stream().map(p -> p.query() != null ? answers.next() : BatchItem.<T>failed(p.error(), null)).toList();
     }
@@ -169,22 +99,32 @@ final class BatchReads {
             if (read.isEmpty()) {
                 return; // this copy cannot answer for the partition now: its keys go on to the next attempt
             }
-            Served<T> served = read.get();
-            results.set(i, served.value() != null ? new BatchItem<>(served.value(), served.servedBy())
-                    : BatchItem.failed(ApiError.notFound(kind.notFound(items.get(i))), served.servedBy()));
+            results.set(i, item(kind, items.get(i), read.get()));
         }
+    }
+
+    /** What a read of {@code query} answered, as a batch item: its value, or not_found naming the query. */
+    static <Q extends StoreQuery.ByKey<T>, T> BatchItem<T> item(BatchKind<Q, T> kind, Q query, Served<T> served) {
+        return served.value() != null ? new BatchItem<>(served.value(), served.servedBy())
+                : BatchItem.failed(ApiError.notFound(kind.notFound(query)), served.servedBy());
     }
 
     /** One request to {@code host} for all these items, sent now and answered later ({@link #answered}). */
     private <Q extends StoreQuery.ByKey<T>, T> CompletableFuture<Optional<ApiResponse>> ask(
             BatchKind<Q, T> kind, HostInfo host, List<Q> items, List<Integer> indices, ReadContext context) {
-        byte[] body;
-        try {
-            body = Json.MAPPER.writeValueAsBytes(Map.of("items", indices.stream().map(i -> kind.wire(items.get(i))).toList()));
+        ByteArrayOutputStream body = new ByteArrayOutputStream(64 + indices.size() * 96);
+        try (JsonGenerator out = Json.MAPPER.createGenerator(body)) {
+            out.writeStartObject();
+            out.writeArrayFieldStart("items");
+            for (int i : indices) {
+                kind.write(out, items.get(i));
+            }
+            out.writeEndArray();
+            out.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a batch", e);
         }
-        return queries.instances().exchangeAsync(host, "POST", kind.path() + "?" + context.forwardParams(), body,
+        return queries.instances().exchangeAsync(host, "POST", kind.path() + "?" + context.forwardParams(), body.toByteArray(),
                 context.authorization());
     }
 
@@ -217,7 +157,12 @@ final class BatchReads {
 
     /** The internal route: a batch forwarded by another instance, answered from this instance's stores. */
     <Q extends StoreQuery.ByKey<T>, T> ApiResponse answer(BatchKind<Q, T> kind, ApiRequest request) {
-        List<BatchItem<T>> results = serveParsed(kind, parse(kind, items(request.body(), "items")), ReadContext.of(request));
+        return forwardedAnswer(serveParsed(kind, BatchBody.parse(kind, BatchBody.items(request.body(), "items")),
+                ReadContext.of(request)));
+    }
+
+    /** The answer of the internal route to the instance that forwarded the batch ({@link BatchAnswers}). */
+    ApiResponse forwardedAnswer(List<? extends BatchItem<?>> results) {
         return new ApiResponse(200, new LinkedHashMap<>(), BatchAnswers.write(results), ApiResponse.JSON)
                 .withHeader(Headers.SERVED_BY, queries.selfName());
     }

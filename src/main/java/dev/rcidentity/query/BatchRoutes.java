@@ -1,10 +1,8 @@
 package dev.rcidentity.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rcidentity.model.ExtensionSnapshot;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,28 +17,30 @@ import java.util.Map;
 final class BatchRoutes {
     private final BatchReads batches;
     private final BatchKind<NumberHolderQuery, NumberHolderQuery.Holder> numberHolders;
+    private final NumberResolution numbers;
 
     BatchRoutes(QueryService queries, Clock clock) {
         this.batches = new BatchReads(queries);
         this.numberHolders = BatchKinds.numberHolders(clock);
+        this.numbers = new NumberResolution(queries, batches, numberHolders);
     }
 
     void register(Router router) {
-        router.add("POST", "/v1/owners/resolve", BatchReads.MAX_BODY_BYTES, this::owners);
-        router.add("POST", "/v1/numbers/resolve", BatchReads.MAX_BODY_BYTES, this::numbers);
+        router.add("POST", "/v1/owners/resolve", BatchBody.MAX_BODY_BYTES, this::owners);
+        router.add("POST", "/v1/numbers/resolve", BatchBody.MAX_BODY_BYTES, this::numbers);
         internal(router, BatchKinds.OWNERS);
-        internal(router, numberHolders);
+        router.add("POST", numberHolders.path(), BatchBody.MAX_BODY_BYTES, numbers::answer);
         internal(router, BatchKinds.EXTENSIONS_AT);
     }
 
     private <Q extends StoreQuery.ByKey<T>, T> void internal(Router router, BatchKind<Q, T> kind) {
-        router.add("POST", kind.path(), BatchReads.MAX_BODY_BYTES, request -> batches.answer(kind, request));
+        router.add("POST", kind.path(), BatchBody.MAX_BODY_BYTES, request -> batches.answer(kind, request));
     }
 
     private ApiResponse owners(ApiRequest request) {
-        List<JsonNode> ids = BatchReads.items(request.body(), "ownerIds");
+        List<JsonNode> ids = BatchBody.items(request.body(), "ownerIds");
         List<BatchItem<OwnerQuery.Owner>> answers = batches.serveParsed(BatchKinds.OWNERS,
-                BatchReads.parse(BatchKinds.OWNERS, ids), ReadContext.of(request));
+                BatchBody.parse(BatchKinds.OWNERS, ids), ReadContext.of(request));
         BatchWriter out = new BatchWriter(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             write(out, answers.get(i), Map.of("ownerId", ids.get(i)));
@@ -49,25 +49,8 @@ final class BatchRoutes {
     }
 
     private ApiResponse numbers(ApiRequest request) {
-        List<JsonNode> queries = BatchReads.items(request.body(), "queries");
-        List<BatchReads.Parsed<NumberHolderQuery>> parsed = BatchReads.parse(numberHolders, queries);
-        ReadContext context = ReadContext.of(request);
-        List<BatchItem<NumberHolderQuery.Holder>> holders = batches.serveParsed(numberHolders, parsed, context);
-
-        List<Integer> held = new ArrayList<>();
-        List<ExtensionQuery> snapshots = new ArrayList<>();
-        for (int i = 0; i < holders.size(); i++) {
-            if (holders.get(i).answered()) {
-                held.add(i);
-                snapshots.add(new ExtensionQuery(holders.get(i).decoded(numberHolders.answerType()).extensionId(),
-                        parsed.get(i).query().at()));
-            }
-        }
-        List<BatchItem<ExtensionSnapshot>> found = batches.serve(BatchKinds.EXTENSIONS_AT, snapshots, context);
-        List<BatchItem<?>> answers = new ArrayList<>(holders);
-        for (int j = 0; j < held.size(); j++) {
-            answers.set(held.get(j), found.get(j));
-        }
+        List<JsonNode> queries = BatchBody.items(request.body(), "queries");
+        List<BatchItem<?>> answers = numbers.resolve(BatchBody.parse(numberHolders, queries), ReadContext.of(request));
         BatchWriter out = new BatchWriter(queries.size());
         for (int i = 0; i < queries.size(); i++) {
             write(out, answers.get(i), echo(queries.get(i)));
