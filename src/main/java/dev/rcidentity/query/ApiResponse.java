@@ -1,7 +1,6 @@
 package dev.rcidentity.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.rcidentity.model.Identity;
 import dev.rcidentity.model.Json;
 
 import java.nio.charset.StandardCharsets;
@@ -14,8 +13,7 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] body, 
 
     public static ApiResponse json(int status, Object value) {
         try {
-            byte[] body = value instanceof Identity identity ? IdentityJson.bytes(identity) : Json.MAPPER.writeValueAsBytes(value);
-            return new ApiResponse(status, new LinkedHashMap<>(), body, JSON);
+            return new ApiResponse(status, new LinkedHashMap<>(), Json.MAPPER.writeValueAsBytes(value), JSON);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write response", e);
         }
