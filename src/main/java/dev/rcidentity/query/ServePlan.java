@@ -31,6 +31,10 @@ final class ServePlan {
     record Ask(HostInfo instance) implements Attempt {
     }
 
+    /** Standbys on other instances are asked in this order, so that every instance tries them alike. */
+    private static final Comparator<HostInfo> STANDBY_ORDER = Comparator.comparing(HostInfo::host)
+            .thenComparingInt(HostInfo::port);
+
     private ServePlan() {
     }
 
@@ -53,9 +57,16 @@ final class ServePlan {
             attempts.add(new StandbyHere());
         }
         if (!forwarded) {
-            placement.standbys().stream().filter(standby -> !standby.equals(self))
-                    .sorted(Comparator.comparing(HostInfo::host).thenComparingInt(HostInfo::port))
-                    .forEach(standby -> attempts.add(new Ask(standby)));
+            List<HostInfo> others = new ArrayList<>(placement.standbys().size());
+            for (HostInfo standby : placement.standbys()) {
+                if (!standby.equals(self)) {
+                    others.add(standby);
+                }
+            }
+            others.sort(STANDBY_ORDER);
+            for (HostInfo standby : others) {
+                attempts.add(new Ask(standby));
+            }
         }
         return attempts;
     }

@@ -31,6 +31,19 @@ class RouterTest {
         assertEquals(404, assertThrows(ApiError.class, () -> router.match("GET", "/v1/identities/")).status());
         assertEquals("/v1/extensions/{extensionId}/history",
                 router.match("GET", "/v1/extensions/9/history").template());
+        for (String path : List.of("/v1/extensions/9/historyX", "/v1/extensions/9/histor", "/v1/extensions//history",
+                "/v1/accounts/42/extension-numbers/", "/v1/accounts//extension-numbers/420",
+                "/v1/accounts/42/extension-numbers/420/x", "/v1/accounts/42/extension-number/420")) {
+            assertEquals(404, assertThrows(ApiError.class, () -> router.match("GET", path)).status(), path);
+        }
+    }
+
+    @Test
+    void refusesATemplateWhoseParameterIsPartOfASegment() {
+        for (String template : List.of("/files/{name}.json", "/files/x{name}", "/a/{x}b/{y}", "/a/{x}{y}")) {
+            assertThrows(IllegalArgumentException.class, () -> new Router().add("GET", template, OK), template);
+        }
+        assertEquals(Map.of("a", "1", "b", "2"), new Router().add("GET", "/{a}/{b}/", OK).match("GET", "/1/2/").pathParams());
     }
 
     @Test
