@@ -76,6 +76,21 @@ final class PollerChild implements AutoCloseable {
     }
 
     /**
+     * CPU seconds the child used so far (user + system, from /proc/<pid>/stat, at the usual 100 ticks a second); NaN
+     * when it cannot be read.
+     */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // After the name: state is field 3 of stat, utime 14 and stime 15.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
      * The child's live heap in MiB: {@code jcmd <pid> GC.run} (a full collection), then the used heap
      * {@code GC.heap_info} reports. Take the RSS first: the collection may give memory back. NaN when jcmd fails.
      */

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -48,12 +49,21 @@ final class PollerRound {
      * @param firstSeconds  from the put of the first connection to the first completed sweep
      * @param rssMiB        each instance's RSS after the sweeps
      * @param liveHeapMiB   each instance's heap in use after a full collection, after the sweeps (and the RSS)
-     * @param resumeSeconds from the kill to the survivor's last completed sweep of the killed one's connections (NaN
-     *                      when none was killed)
+     * @param cpuSeconds    each instance's CPU time from the put to the last first sweep
+     * @param benchCpuSeconds this JVM's CPU time (the simulator, the broker) from the put to the last first sweep
+     * @param resume        the takeover after the kill (null when none was killed)
      * @param orphans       how many connections the killed instance held
      */
     record Measured(double sweepSeconds, double putSeconds, double firstSeconds, List<Double> rssMiB,
-                    List<Double> liveHeapMiB, double resumeSeconds, int orphans) {
+                    List<Double> liveHeapMiB, List<Double> cpuSeconds, double benchCpuSeconds, Resume resume,
+                    int orphans) {
+    }
+
+    /**
+     * Seconds from the SIGKILL until the survivor held every connection of the killed one (their sweeps scheduled), until
+     * its first completed sweep of one of them, and until it had swept them all.
+     */
+    record Resume(double heldSeconds, double firstSweptSeconds, double allSweptSeconds) {
     }
 
     private PollerRound() {
@@ -85,12 +95,19 @@ final class PollerRound {
                 List<Connection> connections = connections(cipher, sim);
                 List<String> ids = connections.stream().map(Connection::connectionId).toList();
                 Instant startedAt = Instant.now();
+                long benchCpu = benchCpuNanos();
+                List<Double> cpuBefore = children.stream().map(PollerChild::cpuSeconds).toList();
                 long start = System.nanoTime();
                 put(store, connections);
                 double putSeconds = (System.nanoTime() - start) / 1e9;
                 await(() -> ids.stream().allMatch(id -> completedAfter(statuses.get(id).orElse(null), Instant.EPOCH,
                         null)), () -> "a completed first sweep of all " + ids.size() + " connections", children);
                 double sweepSeconds = (System.nanoTime() - start) / 1e9;
+                double benchCpuSeconds = (benchCpuNanos() - benchCpu) / 1e9;
+                List<Double> cpu = new ArrayList<>();
+                for (int i = 0; i < children.size(); i++) {
+                    cpu.add(children.get(i).cpuSeconds() - cpuBefore.get(i));
+                }
                 double firstSeconds = ids.stream().map(id -> statuses.get(id).orElseThrow().lastSweep().at())
                         .min(Instant::compareTo).map(at -> Duration.between(startedAt, at).toMillis() / 1e3)
                         .orElse(Double.NaN);
@@ -100,7 +117,8 @@ final class PollerRound {
                     liveHeap.add(child.liveHeapMiB());
                 }
                 if (!killOne) {
-                    return new Measured(sweepSeconds, putSeconds, firstSeconds, rss, liveHeap, Double.NaN, 0);
+                    return new Measured(sweepSeconds, putSeconds, firstSeconds, rss, liveHeap, cpu, benchCpuSeconds,
+                            null, 0);
                 }
                 PollerChild killed = children.get(0);
                 String survivor = children.get(1).instance();
@@ -109,11 +127,20 @@ final class PollerRound {
                 Instant killedAt = Instant.now();
                 long kill = System.nanoTime();
                 killed.kill();
+                List<PollerChild> survivors = children.subList(1, children.size());
+                await(() -> orphans.stream().allMatch(id -> statuses.get(id).filter(s -> survivor.equals(s.heldBy())
+                        && s.updatedAt().isAfter(killedAt)).isPresent()), () -> "a takeover by " + survivor + " of the "
+                        + orphans.size() + " connections of the killed instance", survivors);
+                double heldSeconds = (System.nanoTime() - kill) / 1e9;
                 await(() -> orphans.stream().allMatch(id -> completedAfter(statuses.get(id).orElse(null), killedAt,
                         survivor)), () -> "a sweep by " + survivor + " of the " + orphans.size()
-                        + " connections of the killed instance", children.subList(1, children.size()));
-                return new Measured(sweepSeconds, putSeconds, firstSeconds, rss, liveHeap,
-                        (System.nanoTime() - kill) / 1e9, orphans.size());
+                        + " connections of the killed instance", survivors);
+                double allSweptSeconds = (System.nanoTime() - kill) / 1e9;
+                double firstSweptSeconds = orphans.stream().map(id -> statuses.get(id).orElseThrow().lastSweep().at())
+                        .min(Instant::compareTo).map(at -> Duration.between(killedAt, at).toMillis() / 1e3)
+                        .orElse(Double.NaN);
+                return new Measured(sweepSeconds, putSeconds, firstSeconds, rss, liveHeap, cpu, benchCpuSeconds,
+                        new Resume(heldSeconds, firstSweptSeconds, allSweptSeconds), orphans.size());
             } finally {
                 for (PollerChild child : children) {
                     child.close();
@@ -150,6 +177,11 @@ final class PollerRound {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static long benchCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static boolean completedAfter(ConnectionStatus s, Instant after, String by) {
