@@ -58,7 +58,7 @@ public record BenchOptions(
     /** The sizes: 1,000,000 extensions over 1,000 accounts, enough logins for ~1,000,000 identities. */
     public static BenchOptions full(Path workDir) {
         return new BenchOptions("full", workDir, PARTITIONS, 3, 1_000_000, 1_000_000, 1_000, 1_000_000, 400_000,
-                100_000, Duration.ofSeconds(10), 100_000, Duration.ofSeconds(60), 100, 400, 20_000, 8,
+                100_000, Duration.ofSeconds(10), 100_000, Duration.ofSeconds(60), 1_000, 1_000, 20_000, 8,
                 Duration.ofSeconds(10),
                 new PushSizes(100, 1_000, 6, Duration.ofSeconds(8), Duration.ofMinutes(1)));
     }
@@ -66,7 +66,7 @@ public record BenchOptions(
     /** A tenth of the data; the poller's window shrinks 10x so the limiter is still exercised over 100 pages. */
     public static BenchOptions quick(Path workDir) {
         return new BenchOptions("quick", workDir, PARTITIONS, 3, 200_000, 100_000, 100, 100_000, 40_000,
-                20_000, Duration.ofSeconds(4), 100_000, Duration.ofSeconds(6), 40, 250, 5_000, 8,
+                20_000, Duration.ofSeconds(4), 100_000, Duration.ofSeconds(6), 200, 250, 5_000, 8,
                 Duration.ofSeconds(4),
                 new PushSizes(50, 1_000, 4, Duration.ofSeconds(8), Duration.ofSeconds(30)));
     }

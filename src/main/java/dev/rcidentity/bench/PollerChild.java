@@ -3,10 +3,13 @@ package dev.rcidentity.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code poller} command in a child JVM ({@code java -cp <this JVM's classpath: the jar or the test classpath>
@@ -14,7 +17,13 @@ import java.util.concurrent.TimeUnit;
  * line), so the bench can read its RSS and kill it as {@code kill -9} does.
  */
 final class PollerChild implements AutoCloseable {
-    static final String HEAP = "-Xmx256m";
+    /**
+     * The same for one instance and for each of two: the single instance holds the published state of all 1,000,000
+     * extensions of the full run (~0.8 KB of heap each), which 256 MiB cannot hold.
+     */
+    static final String HEAP = "-Xmx2g";
+    private static final Duration JCMD_WAIT = Duration.ofSeconds(60);
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
     /** Extra JVM options for the children, space-separated (a profiler: {@code -XX:StartFlightRecording=...}). */
     static final String EXTRA_OPTIONS = "bench.pollerChildOptions";
 
@@ -64,6 +73,46 @@ final class PollerChild implements AutoCloseable {
             // not Linux, or gone: unknown
         }
         return Double.NaN;
+    }
+
+    /**
+     * CPU seconds the child used so far (user + system, from /proc/<pid>/stat, at the usual 100 ticks a second); NaN
+     * when it cannot be read.
+     */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // After the name: state is field 3 of stat, utime 14 and stime 15.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * The child's live heap in MiB: {@code jcmd <pid> GC.run} (a full collection), then the used heap
+     * {@code GC.heap_info} reports. Take the RSS first: the collection may give memory back. NaN when jcmd fails.
+     */
+    double liveHeapMiB() throws InterruptedException {
+        try {
+            jcmd("GC.run");
+            Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+            return used.find() ? Long.parseLong(used.group(2)) / 1024.0 : Double.NaN;
+        } catch (IOException | IllegalStateException e) {
+            return Double.NaN;
+        }
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+        byte[] out = jcmd.getInputStream().readAllBytes();
+        if (!jcmd.waitFor(JCMD_WAIT.toSeconds(), TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            jcmd.destroyForcibly();
+            throw new IllegalStateException("jcmd " + command + " failed: " + new String(out));
+        }
+        return new String(out);
     }
 
     /** SIGKILL: no shutdown hook runs, the group notices only when the session times out. */

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,6 +23,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -35,17 +39,31 @@ import java.util.function.Supplier;
 final class PollerRound {
     static final String APPLICATION_ID = "rc-identity-bench";
     static final String GROUP = APPLICATION_ID + "-poller";
-    private static final Duration WAIT = Duration.ofMinutes(5);
+    private static final Duration WAIT = Duration.ofMinutes(15);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int PUT_THREADS = 16;
 
     /**
      * @param sweepSeconds  from the put of the first connection to the last completed first sweep
+     * @param putSeconds    how long the put of every connection took (the sweeps start meanwhile)
+     * @param firstSeconds  from the put of the first connection to the first completed sweep
      * @param rssMiB        each instance's RSS after the sweeps
-     * @param resumeSeconds from the kill to the survivor's last completed sweep of the killed one's connections (NaN
-     *                      when none was killed)
+     * @param liveHeapMiB   each instance's heap in use after a full collection, after the sweeps (and the RSS)
+     * @param cpuSeconds    each instance's CPU time from the put to the last first sweep
+     * @param benchCpuSeconds this JVM's CPU time (the simulator, the broker) from the put to the last first sweep
+     * @param resume        the takeover after the kill (null when none was killed)
      * @param orphans       how many connections the killed instance held
      */
-    record Measured(double sweepSeconds, List<Double> rssMiB, double resumeSeconds, int orphans) {
+    record Measured(double sweepSeconds, double putSeconds, double firstSeconds, List<Double> rssMiB,
+                    List<Double> liveHeapMiB, List<Double> cpuSeconds, double benchCpuSeconds, Resume resume,
+                    int orphans) {
+    }
+
+    /**
+     * Seconds from the SIGKILL until the survivor held every connection of the killed one (their sweeps scheduled), until
+     * its first completed sweep of one of them, and until it had swept them all.
+     */
+    record Resume(double heldSeconds, double firstSweptSeconds, double allSweptSeconds) {
     }
 
     private PollerRound() {
@@ -74,14 +92,33 @@ final class PollerRound {
                     children.add(PollerChild.start("bench-poller-" + (char) ('a' + i), settings, dir));
                 }
                 awaitMembers(admin, instances, children);
+                List<Connection> connections = connections(cipher, sim);
+                List<String> ids = connections.stream().map(Connection::connectionId).toList();
+                Instant startedAt = Instant.now();
+                long benchCpu = benchCpuNanos();
+                List<Double> cpuBefore = children.stream().map(PollerChild::cpuSeconds).toList();
                 long start = System.nanoTime();
-                List<String> ids = putConnections(store, cipher, sim);
+                put(store, connections);
+                double putSeconds = (System.nanoTime() - start) / 1e9;
                 await(() -> ids.stream().allMatch(id -> completedAfter(statuses.get(id).orElse(null), Instant.EPOCH,
                         null)), () -> "a completed first sweep of all " + ids.size() + " connections", children);
                 double sweepSeconds = (System.nanoTime() - start) / 1e9;
+                double benchCpuSeconds = (benchCpuNanos() - benchCpu) / 1e9;
+                List<Double> cpu = new ArrayList<>();
+                for (int i = 0; i < children.size(); i++) {
+                    cpu.add(children.get(i).cpuSeconds() - cpuBefore.get(i));
+                }
+                double firstSeconds = ids.stream().map(id -> statuses.get(id).orElseThrow().lastSweep().at())
+                        .min(Instant::compareTo).map(at -> Duration.between(startedAt, at).toMillis() / 1e3)
+                        .orElse(Double.NaN);
                 List<Double> rss = children.stream().map(PollerChild::rssMiB).toList();
+                List<Double> liveHeap = new ArrayList<>();
+                for (PollerChild child : children) {
+                    liveHeap.add(child.liveHeapMiB());
+                }
                 if (!killOne) {
-                    return new Measured(sweepSeconds, rss, Double.NaN, 0);
+                    return new Measured(sweepSeconds, putSeconds, firstSeconds, rss, liveHeap, cpu, benchCpuSeconds,
+                            null, 0);
                 }
                 PollerChild killed = children.get(0);
                 String survivor = children.get(1).instance();
@@ -90,10 +127,20 @@ final class PollerRound {
                 Instant killedAt = Instant.now();
                 long kill = System.nanoTime();
                 killed.kill();
+                List<PollerChild> survivors = children.subList(1, children.size());
+                await(() -> orphans.stream().allMatch(id -> statuses.get(id).filter(s -> survivor.equals(s.heldBy())
+                        && s.updatedAt().isAfter(killedAt)).isPresent()), () -> "a takeover by " + survivor + " of the "
+                        + orphans.size() + " connections of the killed instance", survivors);
+                double heldSeconds = (System.nanoTime() - kill) / 1e9;
                 await(() -> orphans.stream().allMatch(id -> completedAfter(statuses.get(id).orElse(null), killedAt,
                         survivor)), () -> "a sweep by " + survivor + " of the " + orphans.size()
-                        + " connections of the killed instance", children.subList(1, children.size()));
-                return new Measured(sweepSeconds, rss, (System.nanoTime() - kill) / 1e9, orphans.size());
+                        + " connections of the killed instance", survivors);
+                double allSweptSeconds = (System.nanoTime() - kill) / 1e9;
+                double firstSweptSeconds = orphans.stream().map(id -> statuses.get(id).orElseThrow().lastSweep().at())
+                        .min(Instant::compareTo).map(at -> Duration.between(killedAt, at).toMillis() / 1e3)
+                        .orElse(Double.NaN);
+                return new Measured(sweepSeconds, putSeconds, firstSeconds, rss, liveHeap, cpu, benchCpuSeconds,
+                        new Resume(heldSeconds, firstSweptSeconds, allSweptSeconds), orphans.size());
             } finally {
                 for (PollerChild child : children) {
                     child.close();
@@ -102,20 +149,39 @@ final class PollerRound {
         }
     }
 
-    /** One JWT connection per simulated company. */
-    private static List<String> putConnections(ConnectionStore store, CredentialCipher cipher,
-                                               RingCentralSimulator sim) {
+    /** One JWT connection per simulated company, made (JWT signed, secrets encrypted) before the round is timed. */
+    private static List<Connection> connections(CredentialCipher cipher, RingCentralSimulator sim) {
         SimulatorCredentials app = sim.appCredentials();
-        List<String> ids = new ArrayList<>();
+        List<Connection> connections = new ArrayList<>();
         for (int i = 0; i < sim.accounts().size(); i++) {
             String id = Connection.newId(RANDOM);
             Secrets secrets = Secrets.forJwt(app.clientSecret(), sim.adminJwt(sim.accounts().get(i).accountId()));
             Instant now = Instant.now();
-            store.put(new Connection(id, "bench-company-" + i, sim.baseUrl().toString(), app.clientId(),
+            connections.add(new Connection(id, "bench-company-" + i, sim.baseUrl().toString(), app.clientId(),
                     Connection.GRANT_JWT, null, null, Connection.ACTIVE, null, now, now, cipher.encrypt(id, secrets)));
-            ids.add(id);
         }
-        return ids;
+        return connections;
+    }
+
+    /**
+     * Puts them {@link #PUT_THREADS} at a time: each put waits for Kafka's acknowledgement, and one at a time (~100 ms
+     * each under load) the put itself would pace the sweeps of two instances.
+     */
+    private static void put(ConnectionStore store, List<Connection> connections) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(PUT_THREADS);
+        try {
+            List<Future<?>> puts = connections.stream().<Future<?>>map(c -> pool.submit(() -> store.put(c))).toList();
+            for (Future<?> put : puts) {
+                put.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long benchCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static boolean completedAfter(ConnectionStatus s, Instant after, String by) {

@@ -1,5 +1,6 @@
 package dev.rcidentity.bench;
 
+import dev.rcidentity.poller.SweepPacing;
 import dev.rcidentity.simulator.RateLimitGroup;
 import dev.rcidentity.simulator.RingCentralSimulator;
 import dev.rcidentity.simulator.SimulatorOptions;
@@ -50,32 +51,57 @@ final class PollerScaleBench {
         long extensions = (long) options.pollerConnections() * options.pollerConnectionExtensions();
         String sizes = String.format("%,d connections x %,d extensions (%,d), %d partitions, simulator limits %,d "
                         + "requests/window per company and group (never reached), every answer %d ms late (RingCentral's latency: the "
-                        + "sweeps are bound by it and the instance's 8 concurrent sweeps, not by the 2 shared cores); "
-                        + "child JVMs %s", options.pollerConnections(), options.pollerConnectionExtensions(),
-                extensions, options.partitions(), UNLIMITED, LATENCY.toMillis(), PollerChild.HEAP);
+                        + "sweeps are bound by it and the instance's %d concurrent sweeps, POLLER_MAX_CONCURRENT_SWEEPS' "
+                        + "default); child JVMs %s", options.pollerConnections(), options.pollerConnectionExtensions(),
+                extensions, options.partitions(), UNLIMITED, LATENCY.toMillis(),
+                SweepPacing.DEFAULT_MAX_CONCURRENT_SWEEPS, PollerChild.HEAP);
         double rateOne = extensions / one.sweepSeconds();
         double rateTwo = extensions / two.sweepSeconds();
         List<Figure> figures = new ArrayList<>();
         Figure single = Figure.info(SECTION, "sweep, one instance", rateOne, "extensions/s", List.of(rateOne),
-                String.format("%s; from the put of the connections to the last completed first sweep: %.1f s",
-                        sizes, one.sweepSeconds()));
+                String.format("%s; timed from the put of the first connection (the instances already in the group, "
+                        + "their assignment stable) to the last completed first sweep: %s", sizes, timing(one)));
         figures.add(single);
         figures.add(Figure.info(SECTION, "sweep, two instances", rateTwo, "extensions/s", List.of(rateTwo),
-                        String.format("the same, both instances in the group before the put: %.1f s", two.sweepSeconds()))
+                        "the same, both instances in the group before the put: " + timing(two))
                 .relativeTo(single).against(">= 1.8 x one instance", rateTwo >= 1.8 * rateOne));
         double rssOne = one.rssMiB().get(0);
-        double rssTwo = two.rssMiB().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        double rssTwo = max(two.rssMiB());
         Figure rssSingle = Figure.info(SECTION, "RSS, one instance", rssOne, "MiB", one.rssMiB(),
                 "after its sweep of every connection");
         figures.add(rssSingle);
         figures.add(Figure.info(SECTION, "RSS per instance, two instances", rssTwo, "MiB", two.rssMiB(),
                         "the larger of the two, each holding about half the connections, after their sweeps")
                 .relativeTo(rssSingle).against("<= 0.6 x one instance", rssTwo <= 0.6 * rssOne));
-        figures.add(Figure.info(SECTION, "resume after kill -9 of one of two", two.resumeSeconds(), "s",
-                        List.of(two.resumeSeconds()), String.format("from SIGKILL to the survivor's completed sweep of "
-                                + "all %d connections the killed instance held; group session timeout %d s",
-                                two.orphans(), SESSION_TIMEOUT.toSeconds()))
-                .against("<= " + RESUME_TARGET.toSeconds() + " s", two.resumeSeconds() <= RESUME_TARGET.toSeconds()));
+        double heapOne = one.liveHeapMiB().get(0);
+        Figure heapSingle = Figure.info(SECTION, "live heap, one instance", heapOne, "MiB", one.liveHeapMiB(),
+                "heap in use after a full collection (jcmd GC.run, then GC.heap_info), taken after the RSS: the "
+                        + "published state it holds plus the JVM's own");
+        figures.add(heapSingle);
+        figures.add(Figure.info(SECTION, "live heap per instance, two instances", max(two.liveHeapMiB()), "MiB",
+                two.liveHeapMiB(), "the larger of the two, as above").relativeTo(heapSingle));
+        PollerRound.Resume resume = two.resume();
+        figures.add(Figure.info(SECTION, "resume after kill -9 of one of two", resume.heldSeconds(), "s",
+                        List.of(resume.heldSeconds()), String.format("from SIGKILL until the survivor held all %d "
+                                + "connections the killed instance held (their sweeps scheduled; group session timeout "
+                                + "%d s); its first sweep of one of them completed %.1f s after the kill, the last %.1f s "
+                                + "after (%d concurrent sweeps, each account's published state read first)",
+                        two.orphans(), SESSION_TIMEOUT.toSeconds(), resume.firstSweptSeconds(),
+                        resume.allSweptSeconds(), SweepPacing.DEFAULT_MAX_CONCURRENT_SWEEPS))
+                .against("<= " + RESUME_TARGET.toSeconds() + " s", resume.heldSeconds() <= RESUME_TARGET.toSeconds()));
         return figures;
+    }
+
+    private static String timing(PollerRound.Measured round) {
+        return String.format("%.1f s (the put of the connections, 16 at a time, took %.1f s, the first sweep completed "
+                        + "%.1f s after its start); CPU used meanwhile by the instance(s) %s s, by the bench "
+                        + "JVM (simulator, broker) %.0f s, of %d cores x %.0f s", round.sweepSeconds(),
+                round.putSeconds(), round.firstSeconds(), round.cpuSeconds().stream()
+                        .map(s -> String.format("%.0f", s)).toList(), round.benchCpuSeconds(),
+                Runtime.getRuntime().availableProcessors(), round.sweepSeconds());
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 }

@@ -15,6 +15,7 @@ import dev.rcidentity.onboarding.ConnectionStatusSource;
 import dev.rcidentity.poller.ConnectionRunner;
 import dev.rcidentity.poller.ConnectionSettings;
 import dev.rcidentity.poller.Poller;
+import dev.rcidentity.poller.SweepPacing;
 import dev.rcidentity.query.ApiServer;
 import dev.rcidentity.query.HealthCheck;
 import dev.rcidentity.query.HttpApi;
@@ -74,11 +75,13 @@ final class Assembly {
      * that topic (held, swept, released and revoked as its records say).
      */
     Poller startPoller(List<ConnectionSettings> configured, String bootstrap, CredentialKeys keys) {
+        SweepPacing pacing = OptionsFromSettings.sweepPacing(settings);
         KafkaClients kafka = OptionsFromSettings.kafka(settings, bootstrap);
         CredentialCipher cipher = new CredentialCipher(keys);
         ConnectionStore store = connectionStore(kafka);
         new ConnectionImport(store, cipher, clock).importAll(ConnectionsReader.importEntries(configured));
-        Poller poller = lifecycle.add(Poller.create(OptionsFromSettings.poller(settings), kafka, clock));
+        Poller poller = lifecycle.add(Poller.create(OptionsFromSettings.poller(settings), pacing,
+                kafka, clock));
         OptionsFromSettings.push(settings).ifPresent(push -> poller.enablePush(push, store, cipher));
         String instance = OptionsFromSettings.pollerInstance(settings);
         pollerMeters = new PollerMeters(poller, instance, registry);

@@ -8,6 +8,7 @@ import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.StreamsOptions;
 import dev.rcidentity.poller.PollerOptions;
 import dev.rcidentity.poller.PushOptions;
+import dev.rcidentity.poller.SweepPacing;
 import dev.rcidentity.simulator.SimulatorOptions;
 
 import java.util.Optional;
@@ -16,6 +17,7 @@ import static dev.rcidentity.config.SettingKeys.API_TOKEN;
 import static dev.rcidentity.config.SettingKeys.APPLICATION_ID;
 import static dev.rcidentity.config.SettingKeys.APPLICATION_SERVER;
 import static dev.rcidentity.config.SettingKeys.POLLER_GROUP_ID;
+import static dev.rcidentity.config.SettingKeys.POLLER_MAX_CONCURRENT_SWEEPS;
 import static dev.rcidentity.config.SettingKeys.CREDENTIALS_KEY;
 import static dev.rcidentity.config.SettingKeys.CREDENTIALS_KEY_FILE;
 import static dev.rcidentity.config.SettingKeys.CREDENTIALS_OLD_KEYS;
@@ -50,6 +52,11 @@ final class OptionsFromSettings {
 
     static PollerOptions poller(Settings settings) {
         return PollerOptions.defaults().withPollInterval(settings.get(POLL_INTERVAL));
+    }
+
+    /** How the poller paces its sweeps: {@code POLLER_MAX_CONCURRENT_SWEEPS} at once. */
+    static SweepPacing sweepPacing(Settings settings) {
+        return SweepPacing.withMaxConcurrentSweeps(settings.get(POLLER_MAX_CONCURRENT_SWEEPS));
     }
 
     /** The push fast path when {@code WEBHOOK_BASE_URL} is set. */

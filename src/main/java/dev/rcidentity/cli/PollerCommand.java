@@ -41,7 +41,8 @@ final class PollerCommand implements Command {
                 SettingKeys.HTTP_PORT, SettingKeys.API_TOKEN, SettingKeys.CREDENTIALS_KEY,
                 SettingKeys.CREDENTIALS_KEY_FILE, SettingKeys.CREDENTIALS_OLD_KEYS, SettingKeys.APPLICATION_ID,
                 SettingKeys.APPLICATION_SERVER, SettingKeys.WEBHOOK_BASE_URL, SettingKeys.SUBSCRIPTION_CHECK_INTERVAL,
-                SettingKeys.POLL_INTERVAL_WITH_PUSH, SettingKeys.POLLER_GROUP_ID);
+                SettingKeys.POLL_INTERVAL_WITH_PUSH, SettingKeys.POLLER_GROUP_ID,
+                SettingKeys.POLLER_MAX_CONCURRENT_SWEEPS);
     }
 
     @Override

@@ -82,6 +82,9 @@ public final class SettingKeys {
             "the OAuth redirect URI registered for the app (default http://HTTP_HOST:HTTP_PORT/oauth/callback)");
     public static final Setting<String> POLLER_GROUP_ID = text("POLLER_GROUP_ID", null,
             "consumer group through which poller instances share the connections (default <APPLICATION_ID>-poller)");
+    public static final Setting<Integer> POLLER_MAX_CONCURRENT_SWEEPS = integer("POLLER_MAX_CONCURRENT_SWEEPS", 8, 1,
+            256, "sweeps one poller instance runs at once (its sweep threads): with RingCentral's latency, what "
+                    + "bounds the connections an instance sweeps per interval");
     public static final Setting<URI> WEBHOOK_BASE_URL = url("WEBHOOK_BASE_URL", null,
             "base URL RingCentral can reach; set: each connection holds a webhook subscription");
     public static final Setting<Duration> SUBSCRIPTION_CHECK_INTERVAL = duration("SUBSCRIPTION_CHECK_INTERVAL",

@@ -81,7 +81,13 @@ final class StateLoading {
             }
             Set<String> batch = Set.copyOf(expected);
             expected.removeAll(batch);
-            reader.read(batch::contains, batch);
+            try {
+                reader.read(batch::contains, batch);
+            } catch (RuntimeException e) {
+                // Read again together with the next require, not one account (and one rewind) at a time.
+                batch.stream().filter(a -> !forgotten.contains(a)).forEach(expected::add);
+                throw e;
+            }
             batch.stream().filter(a -> !forgotten.contains(a)).forEach(loaded::add);
             drainForgotten();
         } finally {

@@ -4,6 +4,7 @@ import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.Topics;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -53,7 +54,9 @@ final class StateReader implements AutoCloseable {
     /**
      * Applies the records of the accounts {@code wanted} accepts, up to the end offsets of the moment; first goes back
      * to the earliest record of each of {@code accounts} already passed. Unreadable records are skipped (the next
-     * sweep publishes those extensions again).
+     * sweep publishes those extensions again). Fails when no record arrives for {@code timeout}: the read is bounded
+     * by those end offsets, and a takeover of many accounts may have to read most of the topics (1,000,000 records
+     * took 33-45 s under load), so a bound on the whole read would fail exactly the reads that must go through.
      */
     void read(Predicate<String> wanted, Set<String> accounts) {
         long start = System.nanoTime();
@@ -64,9 +67,14 @@ final class StateReader implements AutoCloseable {
         long records = 0;
         while (partitions.stream().anyMatch(tp -> consumer.position(tp, timeout) < end.get(tp))) {
             if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("Reading the published snapshots took longer than " + timeout);
+                throw new IllegalStateException("Reading the published snapshots: no record for " + timeout + " ("
+                        + records + " read)");
             }
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+            ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL);
+            if (!polled.isEmpty()) {
+                deadline = System.nanoTime() + timeout.toNanos();
+            }
+            for (ConsumerRecord<byte[], byte[]> record : polled) {
                 String account = state.apply(record, wanted);
                 if (account != null) {
                     noteFirst(account, record);

@@ -9,7 +9,13 @@ import java.time.Duration;
  * 1,000 connections taken at once start over 100 s with the defaults, 8 sweeps at a time at most.
  */
 public record SweepPacing(int maxConcurrentSweeps, Duration startGap) {
-    public static final SweepPacing DEFAULT = new SweepPacing(8, Duration.ofMillis(100));
+    public static final int DEFAULT_MAX_CONCURRENT_SWEEPS = 8;
+    public static final SweepPacing DEFAULT = new SweepPacing(DEFAULT_MAX_CONCURRENT_SWEEPS, Duration.ofMillis(100));
+
+    /** The default pacing with at most {@code value} sweeps at once. */
+    public static SweepPacing withMaxConcurrentSweeps(int value) {
+        return new SweepPacing(value, DEFAULT.startGap());
+    }
 
     public SweepPacing {
         if (maxConcurrentSweeps < 1 || maxConcurrentSweeps > 256) {

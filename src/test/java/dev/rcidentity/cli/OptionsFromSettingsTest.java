@@ -5,6 +5,7 @@ import dev.rcidentity.config.Settings;
 import dev.rcidentity.config.SettingsException;
 import dev.rcidentity.kafka.StreamsOptions;
 import dev.rcidentity.poller.PollerOptions;
+import dev.rcidentity.poller.SweepPacing;
 import dev.rcidentity.simulator.SimulatorOptions;
 import dev.rcidentity.topology.TopologyOptions;
 import dev.rcidentity.connections.CredentialKeys;
@@ -32,6 +33,7 @@ class OptionsFromSettingsTest {
     @Test
     void defaultsAreThoseOfTheParts() {
         assertEquals(PollerOptions.DEFAULT_POLL_INTERVAL, OptionsFromSettings.poller(NONE).pollInterval());
+        assertEquals(SweepPacing.DEFAULT, OptionsFromSettings.sweepPacing(NONE));
         assertEquals(TopologyOptions.DEFAULT_HISTORY_RETENTION, NONE.get(SettingKeys.STORE_HISTORY_RETENTION));
         SimulatorOptions simulator = OptionsFromSettings.simulator(NONE);
         assertEquals(SimulatorOptions.defaults().accounts(), simulator.accounts());
@@ -48,6 +50,8 @@ class OptionsFromSettingsTest {
                 "SIMULATOR_EXTENSIONS", "40", "HTTP_HOST", "10.0.0.2", "HTTP_PORT", "9000", "API_TOKEN", "t",
                 "STATE_DIR", "/s", "APPLICATION_ID", "app", "NUM_STANDBY_REPLICAS", "0"));
         assertEquals(Duration.ofMinutes(1), OptionsFromSettings.poller(settings).pollInterval());
+        assertEquals(32, OptionsFromSettings.sweepPacing(settings.with(SettingKeys.POLLER_MAX_CONCURRENT_SWEEPS, "32"))
+                .maxConcurrentSweeps());
         assertEquals(5, OptionsFromSettings.simulator(settings).accounts());
         assertEquals(40, OptionsFromSettings.simulator(settings).extensionsPerAccount());
         assertEquals(new StreamsOptions("app", Path.of("/s"), "10.0.0.2:9000", 0), OptionsFromSettings.streams(settings));
@@ -63,6 +67,11 @@ class OptionsFromSettingsTest {
         assertThrows(SettingsException.class, () -> OptionsFromSettings.simulator(
                 Settings.of(Map.of("SIMULATOR_ACCOUNTS", String.valueOf(SimulatorOptions.MAX_ACCOUNTS + 1)))));
         assertNull(OptionsFromSettings.api(NONE).apiToken());
+        for (String bad : new String[]{"0", "257", "eight"}) {
+            SettingsException e = assertThrows(SettingsException.class, () -> OptionsFromSettings.sweepPacing(
+                    Settings.of(Map.of("POLLER_MAX_CONCURRENT_SWEEPS", bad))));
+            assertTrue(e.getMessage().startsWith("POLLER_MAX_CONCURRENT_SWEEPS must be"), e.getMessage());
+        }
     }
 
     @Test
