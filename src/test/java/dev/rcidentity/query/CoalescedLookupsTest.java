@@ -104,6 +104,14 @@ class CoalescedLookupsTest {
         return sent;
     }
 
+    /** Behind {@link #twoInFlight}: two more reads to B, waiting. */
+    private List<Future<Optional<ApiResponse>>> twoWaiting() throws InterruptedException {
+        List<Future<Optional<ApiResponse>>> waiting = List.of(lookup(B, "/v1/identities/3?maxLagMs=30000", ALICE),
+                lookup(B, "/v1/identities/4?maxLagMs=30000", ALICE));
+        await(() -> lookups.waiting(B, ALICE) == 2, "two reads wait");
+        return waiting;
+    }
+
     @Test
     void aLoneReadGoesAtOnceAsTheSingleGetAndGetsItsAnswer() throws Exception {
         Future<Optional<ApiResponse>> answer = lookup(B, "/v1/identities/7?maxLagMs=30000", ALICE);
@@ -128,11 +136,17 @@ class CoalescedLookupsTest {
         assertEquals(LookupRoute.PATH, batch.path());
         assertEquals(ALICE, batch.authorization());
         assertEquals(List.of("/v1/identities/3?maxLagMs=30000", "/v1/identities/4?maxLagMs=30000",
-                "/v1/identities/5?maxLagMs=30000"), batch.paths());
+                "/v1/identities/5?maxLagMs=30000"), batch.paths().stream().sorted().toList(), "in the order they came");
         LookupFrames frames = new LookupFrames(3);
-        frames.answer(answer(200, "{\"ownerId\":\"3\"}"));
-        frames.answer(answer(404, "{\"error\":\"none\"}"));
-        frames.notAnswered();
+        for (String path : batch.paths()) {
+            if (path.contains("/3?")) {
+                frames.answer(answer(200, "{\"ownerId\":\"3\"}"));
+            } else if (path.contains("/4?")) {
+                frames.answer(answer(404, "{\"error\":\"none\"}"));
+            } else {
+                frames.notAnswered();
+            }
+        }
         batch.answer().complete(Optional.of(new ApiResponse(200, Map.of(), frames.finish(), LookupFrames.CONTENT_TYPE)));
 
         assertEquals("{\"ownerId\":\"3\"}", body(waiting.get(0)));
@@ -160,17 +174,15 @@ class CoalescedLookupsTest {
     @Test
     void anUnreachableInstanceSendsItsReadsOnToTheirNextAttemptAndOtherDestinationsAreAnswered() throws Exception {
         List<Call> inFlight = twoInFlight(B, ALICE);
-        Future<Optional<ApiResponse>> toB = lookup(B, "/v1/identities/3?maxLagMs=30000", ALICE);
-        Future<Optional<ApiResponse>> alsoToB = lookup(B, "/v1/identities/4?maxLagMs=30000", ALICE);
-        await(() -> lookups.waiting(B, ALICE) == 2, "two reads wait");
+        List<Future<Optional<ApiResponse>>> waiting = twoWaiting();
         Future<Optional<ApiResponse>> toC = lookup(C, "/v1/identities/5?maxLagMs=30000", ALICE);
         Call callToC = nextCall();
         inFlight.get(0).answer().complete(Optional.empty());
         Call batch = nextCall();
         assertEquals(LookupRoute.PATH, batch.path());
         batch.answer().complete(Optional.of(answer(503, "{}")));
-        assertEquals(Optional.empty(), toB.get(10, TimeUnit.SECONDS), "503: on to the next attempt");
-        assertEquals(Optional.empty(), alsoToB.get(10, TimeUnit.SECONDS));
+        assertEquals(Optional.empty(), waiting.get(0).get(10, TimeUnit.SECONDS), "503: on to the next attempt");
+        assertEquals(Optional.empty(), waiting.get(1).get(10, TimeUnit.SECONDS));
 
         callToC.answer().complete(Optional.of(answer(200, "{\"ownerId\":\"5\"}")));
         assertEquals("{\"ownerId\":\"5\"}", body(toC));
@@ -179,9 +191,7 @@ class CoalescedLookupsTest {
     @Test
     void aBatchTheOtherInstanceRefusesIsSentItemByItem() throws Exception {
         List<Call> inFlight = twoInFlight(B, ALICE);
-        Future<Optional<ApiResponse>> first = lookup(B, "/v1/identities/3?maxLagMs=30000", ALICE);
-        Future<Optional<ApiResponse>> second = lookup(B, "/v1/identities/4?maxLagMs=30000", ALICE);
-        await(() -> lookups.waiting(B, ALICE) == 2, "two reads wait");
+        List<Future<Optional<ApiResponse>>> waiting = twoWaiting();
         inFlight.get(0).answer().complete(Optional.empty());
         nextCall().answer().complete(Optional.of(answer(404, "{\"error\":\"no such endpoint\"}"))); // an older version
         List<Call> alone = List.of(nextCall(), nextCall());
@@ -189,7 +199,7 @@ class CoalescedLookupsTest {
             assertEquals("GET", call.method());
             call.answer().complete(Optional.of(answer(200, "{\"path\":\"" + call.path() + "\"}")));
         }
-        assertEquals("{\"path\":\"/v1/identities/3?maxLagMs=30000\"}", body(first));
-        assertEquals("{\"path\":\"/v1/identities/4?maxLagMs=30000\"}", body(second));
+        assertEquals("{\"path\":\"/v1/identities/3?maxLagMs=30000\"}", body(waiting.get(0)));
+        assertEquals("{\"path\":\"/v1/identities/4?maxLagMs=30000\"}", body(waiting.get(1)));
     }
 }
