@@ -35,7 +35,6 @@ public final class HttpApi {
             new ExtensionRoutes(queries, clock).register(router);
             new AccountRoutes(queries).register(router);
             new BatchRoutes(queries, clock).register(router);
-            new LookupRoute(router, LookupRoute.KEY_ROUTES).register();
         }
         new LoginRoutes(logins, clock, tokens, reads).register(router);
         new OpsRoutes(checks, registry, beforeScrape).register(router);

@@ -28,8 +28,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class InstanceClient implements Instances, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceClient.class);
-    /** The headers of another instance's answer that are relayed to the caller. */
-    static final List<String> PASSED_BACK = List.of(Headers.RETRY_AFTER, Headers.SERVED_BY, Headers.SERVED_FROM,
+    private static final List<String> PASSED_BACK = List.of(Headers.RETRY_AFTER, Headers.SERVED_BY, Headers.SERVED_FROM,
             Headers.STALE_MS, Headers.CONTENT_TYPE);
     private static final int MAX_CONNECTIONS_PER_INSTANCE = 64;
     private static final int MAX_QUEUED_PER_INSTANCE = 1_024;

@@ -22,12 +22,4 @@ interface Instances {
     default Optional<ApiResponse> get(HostInfo target, String pathAndQuery, String authorization) {
         return exchange(target, "GET", pathAndQuery, null, authorization);
     }
-
-    /**
-     * A plain read of one key ({@link #get}, no consistency token), which may travel to {@code target} together with
-     * other callers' reads ({@link CoalescedLookups}); answered as the GET alone would be.
-     */
-    default Optional<ApiResponse> lookup(HostInfo target, String pathAndQuery, String authorization) {
-        return get(target, pathAndQuery, authorization);
-    }
 }

@@ -47,15 +47,14 @@ public final class QueryService implements AutoCloseable {
     public static QueryService forStreams(KafkaStreams streams, HostInfo self, String partitionedTopic, int partitions,
                                           Clock clock, Consumer<KafkaStreams.StateListener> stateListeners) {
         StandbyStaleness staleness = new StandbyStaleness(streams, clock);
-        InstanceClient client = new InstanceClient(self, Duration.ofSeconds(3));
-        Instances instances = new CoalescedLookups(client, Duration.ofSeconds(3));
+        InstanceClient instances = new InstanceClient(self, Duration.ofSeconds(3));
         StreamsGeneration generation = StreamsGeneration.listening(streams);
         stateListeners.accept(generation);
         return new QueryService(self, partitions, new StreamsPlacements(streams, partitionedTopic, partitions, generation),
                 new LocalStores(streams, generation),
                 staleness, instances, () -> {
                     staleness.close();
-                    client.close();
+                    instances.close();
                 });
     }
 
@@ -135,9 +134,7 @@ public final class QueryService implements AutoCloseable {
     private <T> Optional<Served<T>> ask(HostInfo target, StoreQuery<T> query, ReadContext context) {
         String path = query.forwardPath();
         path += (path.contains("?") ? "&" : "?") + context.forwardParams();
-        boolean plainKey = query instanceof StoreQuery.ByKey<?> keyed && keyed.after() == null;
-        Optional<ApiResponse> answer = plainKey ? instances.lookup(target, path, context.authorization())
-                : instances.get(target, path, context.authorization());
+        Optional<ApiResponse> answer = instances.get(target, path, context.authorization());
         if (answer.isEmpty() || answer.get().status() == 503) {
             return Optional.empty();
         }

@@ -140,17 +140,6 @@ final class TestInstance implements AutoCloseable {
         return last;
     }
 
-    /** How many requests this instance answered on {@code route} (a template), from its request metrics. */
-    double requestCount(String route) throws Exception {
-        double total = 0;
-        for (String line : get("/metrics").body().split("\n")) {
-            if (line.startsWith("rc_identity_http_requests_seconds_count") && line.contains("route=\"" + route + "\"")) {
-                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return total;
-    }
-
     private URI uri(String path) {
         return URI.create("http://" + name + path);
     }

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * stops, lookups keep answering right or say 503 with Retry-After, never a 500 and never a wrong answer.
  */
 class TwoInstancesIT {
-    static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(2)); // within the 30-day retention of rc.logins.v1: older logins may be deleted before they are read
     private static final String ACCOUNT = "600001";
     private static final int OWNERS = 24;
@@ -111,7 +111,7 @@ class TwoInstancesIT {
     }
 
     /** The identity's final state: its login counted and its account (which arrives by broadcast) filled in. */
-    static boolean complete(TestInstance.Response response) {
+    private static boolean complete(TestInstance.Response response) {
         return response.status() == 200 && response.body().contains("\"loginCount\":1")
                 && response.body().contains("Initech");
     }
@@ -149,7 +149,7 @@ class TwoInstancesIT {
         }
     }
 
-    static void awaitBothRunningWithTasks(TestInstance first, TestInstance second) throws InterruptedException {
+    private static void awaitBothRunningWithTasks(TestInstance first, TestInstance second) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
             if (running(first) && running(second)
@@ -180,7 +180,7 @@ class TwoInstancesIT {
         return ids;
     }
 
-    static List<String> load(KafkaTestCluster kafka) throws Exception {
+    private static List<String> load(KafkaTestCluster kafka) throws Exception {
         List<String> owners = new ArrayList<>();
         List<Map.Entry<String, ExtensionSnapshot>> snapshots = new ArrayList<>();
         List<Map.Entry<String, LoginEvent>> logins = new ArrayList<>();
