@@ -20,12 +20,15 @@ import java.util.function.Predicate;
 /**
  * The newest snapshot the poller published for every extension and account: what the compacted topics hold. It
  * decides what is a change worth publishing and which extensions vanished. Filled from the topics ({@link StateReader}),
- * so a restart republishes nothing that did not change and no other store is needed.
+ * so a restart republishes nothing that did not change and no other store is needed. The extensions are also indexed
+ * by account, so a sweep's search for vanished extensions and the release of an account cost that account's
+ * extensions, not the whole state an instance holds (which made a sweep's cost grow with the instance's share).
  */
 final class PublishedState {
     private static final Logger log = LoggerFactory.getLogger(PublishedState.class);
 
     private final Map<String, ExtensionSnapshot> extensions = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> extensionIdsByAccount = new ConcurrentHashMap<>();
     private final Map<String, AccountSnapshot> accounts = new ConcurrentHashMap<>();
 
     /** New, or different from the last published snapshot in anything but {@code observedAt}. */
@@ -42,8 +45,10 @@ final class PublishedState {
     /** The account's extensions last published as present that a complete sweep did not see, marked deleted. */
     List<ExtensionSnapshot> vanished(String accountId, Set<String> present, Instant at) {
         List<ExtensionSnapshot> gone = new ArrayList<>();
-        for (ExtensionSnapshot last : extensions.values()) {
-            if (last.accountId().equals(accountId) && !last.deleted() && !present.contains(last.extensionId())) {
+        for (String extensionId : extensionIdsByAccount.getOrDefault(accountId, Set.of())) {
+            ExtensionSnapshot last = extensions.get(extensionId);
+            if (last != null && last.accountId().equals(accountId) && !last.deleted()
+                    && !present.contains(extensionId)) {
                 gone.add(last.asDeleted(at));
             }
         }
@@ -56,7 +61,7 @@ final class PublishedState {
     }
 
     void published(ExtensionSnapshot snapshot) {
-        extensions.put(snapshot.extensionId(), snapshot);
+        put(snapshot);
     }
 
     void published(AccountSnapshot snapshot) {
@@ -73,8 +78,33 @@ final class PublishedState {
 
     /** Lets go of what was published for the account (this instance no longer sweeps it). */
     void forget(String accountId) {
-        extensions.values().removeIf(e -> e.accountId().equals(accountId));
+        for (String extensionId : extensionIdsByAccount.getOrDefault(accountId, Set.of())) {
+            extensions.computeIfPresent(extensionId, (id, last) -> last.accountId().equals(accountId) ? null : last);
+        }
+        extensionIdsByAccount.remove(accountId);
         accounts.remove(accountId);
+    }
+
+    /** Keeps the snapshot and its place in the account index (an extension that moved account leaves the old one). */
+    private void put(ExtensionSnapshot snapshot) {
+        extensions.compute(snapshot.extensionId(), (id, last) -> {
+            if (last != null && !last.accountId().equals(snapshot.accountId())) {
+                unindex(last);
+            }
+            extensionIdsByAccount.compute(snapshot.accountId(), (account, ids) -> {
+                Set<String> held = ids != null ? ids : ConcurrentHashMap.newKeySet();
+                held.add(id);
+                return held;
+            });
+            return snapshot;
+        });
+    }
+
+    private void unindex(ExtensionSnapshot snapshot) {
+        extensionIdsByAccount.computeIfPresent(snapshot.accountId(), (account, ids) -> {
+            ids.remove(snapshot.extensionId());
+            return ids.isEmpty() ? null : ids;
+        });
     }
 
     /**
@@ -92,11 +122,17 @@ final class PublishedState {
                 ExtensionSnapshot value = Topics.EXTENSIONS.valueSerde().deserializer().deserialize(record.topic(),
                         record.value());
                 if (value == null) {
-                    extensions.computeIfPresent(key, (k, last) -> wanted.test(last.accountId()) ? null : last);
+                    extensions.computeIfPresent(key, (k, last) -> {
+                        if (!wanted.test(last.accountId())) {
+                            return last;
+                        }
+                        unindex(last);
+                        return null;
+                    });
                     return null;
                 }
                 if (wanted.test(value.accountId())) {
-                    extensions.put(key, value);
+                    put(value);
                 }
                 return value.accountId();
             }

@@ -58,4 +58,19 @@ class PublishedStateTest {
         assertTrue(state.changed(new AccountSnapshot("1", "Acme", "+1", "Confirmed", "RingCentral", T2)));
         assertFalse(state.changed(ext("2", "20", "100", T2)), "account 2's is kept");
     }
+
+    @Test
+    void anExtensionThatMovedAccountBelongsToItsNewAccountOnly() {
+        state.published(ext("1", "10", "100", T1));
+        state.published(ext("1", "11", "101", T1));
+        state.published(ext("2", "11", "201", T2));
+        assertEquals(List.of(), state.vanished("1", Set.of("10"), T2), "11 is account 2's now");
+        assertEquals(List.of(ext("2", "11", "201", T2).asDeleted(T2)), state.vanished("2", Set.of(), T2));
+        state.forget("1");
+        assertFalse(state.changed(ext("2", "11", "201", T2)), "forgetting account 1 keeps what moved to account 2");
+        assertTrue(state.changed(ext("1", "10", "100", T2)));
+        state.forget("2");
+        assertTrue(state.changed(ext("2", "11", "201", T2)));
+        assertEquals(0, state.extensionCount());
+    }
 }
