@@ -4,47 +4,34 @@ import dev.rcidentity.config.SettingsException;
 import dev.rcidentity.connections.ConnectionCatalog;
 import dev.rcidentity.connections.CredentialCipher;
 import dev.rcidentity.kafka.KafkaClients;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sweeps every connection it holds every poll interval (the first sweep at once) and publishes what changed to
  * Kafka. Connections are held and released while it runs ({@link #hold}, {@link #release}); {@link #close()}
- * interrupts sweeps in progress (never a token exchange) and returns promptly.
+ * interrupts sweeps in progress (never a token exchange) and returns promptly. The connections and their
+ * schedules are kept by {@link HeldConnections}, what is published goes through {@link PollerPublishing}, push
+ * lives in {@link PollerPush}.
  */
 public final class Poller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
-    private static final Duration STATE_LOAD_TIMEOUT = Duration.ofMinutes(2);
-    private static final Duration STATE_CLOSE_WAIT = Duration.ofSeconds(10);
-    private static final Duration RELEASE_WAIT = Duration.ofSeconds(30);
 
-    private final Map<String, RunningConnection> connections = new ConcurrentHashMap<>();
     private final PollerOptions options;
     private final KafkaClients kafka;
     private final Clock clock;
-    private final HttpClient httpClient;
-    private final PollerMetrics metrics = new PollerMetrics();
-    private final PublishedState state = new PublishedState();
-    private final StateLoading loading;
-    private final SnapshotPublisher publisher;
+    private final PollerPublishing publishing;
     private final Sweeps sweeps;
     private final SweepSchedule schedule;
-    /** Null while push is off (no WEBHOOK_BASE_URL). */
-    private volatile PushSubscriptions push;
-    private NotificationConsumer notifications;
+    private final PollerPush push = new PollerPush();
+    private final HeldConnections connections;
     private boolean started;
     private boolean closed;
 
@@ -52,12 +39,11 @@ public final class Poller implements AutoCloseable {
         this.options = options;
         this.kafka = kafka;
         this.clock = clock;
-        this.httpClient = RingCentralHttp.newClient(options.connectTimeout());
-        this.publisher = new SnapshotPublisher(new KafkaProducer<>(kafka.producer("rc-identity-poller",
-                options.publishTimeout()), new ByteArraySerializer(), new ByteArraySerializer()), options.publishTimeout());
-        this.loading = new StateLoading(state, kafka, STATE_LOAD_TIMEOUT);
-        this.sweeps = new Sweeps(new ConnectionSweeper(state, loading, publisher, metrics, clock));
+        this.publishing = new PollerPublishing(options, kafka, clock);
+        this.sweeps = new Sweeps(publishing.sweeper());
         this.schedule = new SweepSchedule(options.pollInterval(), pacing, clock);
+        this.connections = new HeldConnections(options, clock, publishing.metrics(), publishing.loading(), sweeps,
+                schedule, push);
     }
 
     /** A poller holding no connection yet, publishing through {@code kafka}'s clients. */
@@ -80,7 +66,7 @@ public final class Poller implements AutoCloseable {
                 poller.close();
                 throw new SettingsException("Two RingCentral connections are named '" + settings.name() + "'");
             }
-            poller.hold(settings.name(), settings, CredentialSink.IN_MEMORY);
+            poller.hold(settings.name(), settings, CredentialSink.IN_MEMORY, null);
         }
         return poller;
     }
@@ -91,12 +77,12 @@ public final class Poller implements AutoCloseable {
      * healthy.
      */
     public synchronized void enablePush(PushOptions pushOptions, ConnectionCatalog records, CredentialCipher cipher) {
-        if (push == null) {
-            push = new PushSubscriptions(pushOptions, options.pollInterval(), records, cipher, clock,
-                    connection -> schedule.run(() -> sweeps.sweep(connection)));
-            sweeps.addListener((connection, outcome) -> push.swept(connection.key(), outcome));
-            notifications = new NotificationConsumer(kafka, push, new PushFetcher(state, loading, publisher, metrics, clock),
-                    pushOptions, clock);
+        if (!push.enabled()) {
+            PushSubscriptions subscriptions = new PushSubscriptions(pushOptions, options.pollInterval(), records,
+                    cipher, clock, connection -> schedule.run(() -> sweeps.sweep(connection)));
+            sweeps.addListener((connection, outcome) -> subscriptions.swept(connection.key(), outcome));
+            push.enable(subscriptions, new NotificationConsumer(kafka, subscriptions, publishing.fetcher(), pushOptions,
+                    clock));
         }
     }
 
@@ -108,89 +94,46 @@ public final class Poller implements AutoCloseable {
         if (started) {
             return;
         }
-        if (!loading.isByAccount()) {
+        if (!publishing.loading().isByAccount()) {
             loadPublishedState();
         }
-        if (notifications != null) {
-            notifications.start(STATE_LOAD_TIMEOUT);
-        }
+        push.start(PollerPublishing.STATE_LOAD_TIMEOUT);
         started = true;
-        connections.values().forEach(this::schedule);
-        log.info("Poller started: {} connection(s) held, a sweep every {}", connections.size(), options.pollInterval());
+        connections.startSweeps();
+        log.info("Poller started: {} connection(s) held, a sweep every {}", connections.count(), options.pollInterval());
     }
 
     /** Reads the published state of an account before its first sweep here, not every account's at start. */
     void loadStateByAccount() {
-        loading.byAccount();
+        publishing.loading().byAccount();
     }
 
-    /** Starts running a connection (sweeping at once when started). */
-    RunningConnection hold(String key, ConnectionSettings settings, CredentialSink sink) {
-        return hold(key, settings, sink, null);
-    }
-
-    /** As {@link #hold(String, ConnectionSettings, CredentialSink)}, for a connection known to act in {@code accountId}. */
+    /** Starts running a connection (sweeping at once when started), known to act in {@code accountId} (or null). */
     synchronized RunningConnection hold(String key, ConnectionSettings settings, CredentialSink sink, String accountId) {
         if (closed) {
             throw new IllegalStateException("the poller is closed");
         }
-        RunningConnection connection = RunningConnection.open(key, settings, sink, httpClient, options, clock, System::nanoTime,
-                metrics);
-        if (connections.putIfAbsent(key, connection) != null) {
-            throw new IllegalStateException("connection " + key + " is held already");
-        }
-        connection.accountId(accountId);
-        loading.expect(accountId);
-        if (push != null) {
-            push.hold(key, connection);
-        }
-        if (started) {
-            schedule(connection);
-        }
-        return connection;
+        return connections.hold(key, settings, sink, accountId);
     }
 
-    /**
-     * Stops running a connection: no token exchange after this returns (one in progress completes, its refresh token
-     * stored), a sweep in progress is interrupted and waited for (bounded). Returns the stopped connection, null when
-     * it was not held.
-     */
+    /** Stops running a connection, see {@link HeldConnections#release}; null when it was not held. */
     RunningConnection release(String key) throws InterruptedException {
-        RunningConnection connection = connections.remove(key);
-        if (connection == null) {
-            return null;
-        }
-        if (push != null) {
-            push.release(key);
-        }
-        connection.halt();
-        schedule.cancel(key, true);
-        if (!connection.awaitIdle(RELEASE_WAIT)) {
-            log.warn("Connection '{}': the sweep in progress did not end within {} of its release", connection.name(),
-                    RELEASE_WAIT);
-        }
-        String account = connection.accountId();
-        if (account != null && connections.values().stream().noneMatch(c -> account.equals(c.accountId()))) {
-            loading.forget(account);
-        }
-        return connection;
+        return connections.release(key);
     }
 
     /** The connection is removed: its webhook subscription is deleted at RingCentral (before its release). */
     void deleteSubscription(String key) throws InterruptedException {
-        if (push != null && connections.containsKey(key)) {
-            push.delete(key);
-        }
+        connections.deleteSubscription(key);
     }
 
     /** The newest receipt time of the notifications handled (fetched, swept or skipped); EPOCH while push is off. */
     Instant notificationsHandledThrough() {
-        return notifications == null ? Instant.EPOCH : notifications.handledThrough();
+        return push.handledThrough();
     }
 
     /** The webhook subscriptions of the connections held; null while push is off. */
     PushSubscriptions push() {
-        return push;
+        return push.subscriptions();
     }
 
     /** Revokes a released connection's token at RingCentral, on a poller thread. */
@@ -209,12 +152,12 @@ public final class Poller implements AutoCloseable {
 
     /** Reads the compacted topics once (done by {@link #start()} and the first {@link #sweepOnce}). */
     public void loadPublishedState() {
-        loading.loadEverything();
+        publishing.loading().loadEverything();
     }
 
     /** Runs one sweep of the named connection now, in the caller's thread, waiting for one in progress to end. */
     public SweepOutcome sweepOnce(String connectionName) throws InterruptedException {
-        RunningConnection connection = byName(connectionName);
+        RunningConnection connection = connections.byName(connectionName);
         if (connection == null) {
             throw new IllegalArgumentException("No connection named '" + connectionName + "'");
         }
@@ -224,46 +167,22 @@ public final class Poller implements AutoCloseable {
 
     /** The names of the connections held, sorted. */
     public List<String> connectionNames() {
-        return connections.values().stream().map(RunningConnection::name).sorted().toList();
+        return connections.names();
     }
 
     /** How many connections this instance holds now. */
     public int heldCount() {
-        return connections.size();
+        return connections.count();
     }
 
     /** True once RingCentral rejected the connection's credentials. */
     public boolean isStopped(String connectionName) {
-        RunningConnection connection = byName(connectionName);
+        RunningConnection connection = connections.byName(connectionName);
         return connection != null && connection.stopped();
     }
 
     public PollerMetrics metrics() {
-        return metrics;
-    }
-
-    private RunningConnection byName(String name) {
-        return connections.values().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
-    }
-
-    private void schedule(RunningConnection connection) {
-        schedule.start(connection.key(), () -> scheduledSweep(connection));
-    }
-
-    private void scheduledSweep(RunningConnection connection) {
-        if (push != null && !push.sweepDue(connection.key())) {
-            return;
-        }
-        try {
-            if (sweeps.sweep(connection).status() == SweepOutcome.Status.STOPPED) {
-                schedule.cancel(connection.key(), false);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // A task that throws is never run again: log and keep the schedule.
-            log.error("Connection '{}': sweep crashed", connection.name(), e);
-        }
+        return publishing.metrics();
     }
 
     /** Stops the sweeps (an exchange in progress completes first, the rest is interrupted); idempotent. */
@@ -274,23 +193,13 @@ public final class Poller implements AutoCloseable {
         }
         closed = true;
         try {
-            for (RunningConnection connection : connections.values()) {
-                connection.halt();
-            }
+            connections.haltAll();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (push != null) {
-            notifications.close();
-            push.close();
-        }
+        push.close();
         schedule.shutdown();
-        try {
-            loading.close(STATE_CLOSE_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        publisher.close();
+        publishing.close();
         log.info("Poller stopped");
     }
 
