@@ -15,7 +15,7 @@ record MemoryProbe(long rssBytes, long rssAnonBytes, long rssFileBytes, long hea
 
     static MemoryProbe now() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        Map<String, Long> status = status();
+        Map<String, Long> status = status(Path.of("/proc/self/status"));
         return new MemoryProbe(status.getOrDefault("VmRSS", -1L), status.getOrDefault("RssAnon", -1L),
                 status.getOrDefault("RssFile", -1L), memory.getHeapMemoryUsage().getUsed(),
                 memory.getHeapMemoryUsage().getCommitted(), memory.getHeapMemoryUsage().getMax());
@@ -31,11 +31,11 @@ record MemoryProbe(long rssBytes, long rssAnonBytes, long rssFileBytes, long hea
         return now();
     }
 
-    /** The memory lines of /proc/self/status in bytes (empty when not on Linux). */
-    private static Map<String, Long> status() {
+    /** The memory lines of a process's /proc/<pid>/status in bytes (empty when not on Linux or the process is gone). */
+    static Map<String, Long> status(Path procStatus) {
         Map<String, Long> values = new HashMap<>();
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(procStatus)) {
                 if (line.endsWith(" kB")) {
                     String key = line.substring(0, line.indexOf(':'));
                     values.put(key, Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);

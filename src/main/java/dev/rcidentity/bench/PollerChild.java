@@ -63,16 +63,8 @@ final class PollerChild implements AutoCloseable {
 
     /** The child's resident set in MiB from /proc/<pid>/status; NaN when it cannot be read. */
     double rssMiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux, or gone: unknown
-        }
-        return Double.NaN;
+        long rss = MemoryProbe.status(Path.of("/proc", String.valueOf(process.pid()), "status")).getOrDefault("VmRSS", -1L);
+        return rss < 0 ? Double.NaN : rss / MemoryProbe.MIB;
     }
 
     /**

@@ -60,9 +60,6 @@ final class PublishedState {
         return extensions.get(extensionId);
     }
 
-    void published(ExtensionSnapshot snapshot) {
-        put(snapshot);
-    }
 
     void published(AccountSnapshot snapshot) {
         accounts.put(snapshot.accountId(), snapshot);
@@ -86,7 +83,7 @@ final class PublishedState {
     }
 
     /** Keeps the snapshot and its place in the account index (an extension that moved account leaves the old one). */
-    private void put(ExtensionSnapshot snapshot) {
+    void published(ExtensionSnapshot snapshot) {
         extensions.compute(snapshot.extensionId(), (id, last) -> {
             if (last != null && !last.accountId().equals(snapshot.accountId())) {
                 unindex(last);
@@ -132,7 +129,7 @@ final class PublishedState {
                     return null;
                 }
                 if (wanted.test(value.accountId())) {
-                    put(value);
+                    published(value);
                 }
                 return value.accountId();
             }
