@@ -108,9 +108,7 @@ final class PollerRound {
                 for (int i = 0; i < children.size(); i++) {
                     cpu.add(children.get(i).cpuSeconds() - cpuBefore.get(i));
                 }
-                double firstSeconds = ids.stream().map(id -> statuses.get(id).orElseThrow().lastSweep().at())
-                        .min(Instant::compareTo).map(at -> Duration.between(startedAt, at).toMillis() / 1e3)
-                        .orElse(Double.NaN);
+                double firstSeconds = secondsToFirstSweep(statuses, ids, startedAt);
                 List<Double> rss = children.stream().map(PollerChild::rssMiB).toList();
                 List<Double> liveHeap = new ArrayList<>();
                 for (PollerChild child : children) {
@@ -136,9 +134,7 @@ final class PollerRound {
                         survivor)), () -> "a sweep by " + survivor + " of the " + orphans.size()
                         + " connections of the killed instance", survivors);
                 double allSweptSeconds = (System.nanoTime() - kill) / 1e9;
-                double firstSweptSeconds = orphans.stream().map(id -> statuses.get(id).orElseThrow().lastSweep().at())
-                        .min(Instant::compareTo).map(at -> Duration.between(killedAt, at).toMillis() / 1e3)
-                        .orElse(Double.NaN);
+                double firstSweptSeconds = secondsToFirstSweep(statuses, orphans, killedAt);
                 return new Measured(sweepSeconds, putSeconds, firstSeconds, rss, liveHeap, cpu, benchCpuSeconds,
                         new Resume(heldSeconds, firstSweptSeconds, allSweptSeconds), orphans.size());
             } finally {
@@ -187,6 +183,12 @@ final class PollerRound {
     private static boolean completedAfter(ConnectionStatus s, Instant after, String by) {
         return s != null && s.lastSweep() != null && "COMPLETED".equals(s.lastSweep().outcome())
                 && s.lastSweep().at().isAfter(after) && (by == null || by.equals(s.heldBy()));
+    }
+
+    /** Seconds from {@code from} to the earliest last sweep of {@code ids} (each swept since); NaN when none. */
+    private static double secondsToFirstSweep(ConnectionStatuses statuses, List<String> ids, Instant from) {
+        return ids.stream().map(id -> statuses.get(id).orElseThrow().lastSweep().at()).min(Instant::compareTo)
+                .map(at -> Duration.between(from, at).toMillis() / 1e3).orElse(Double.NaN);
     }
 
     private static void awaitMembers(Admin admin, int members, List<PollerChild> children) throws Exception {
