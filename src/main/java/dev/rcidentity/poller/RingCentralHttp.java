@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +64,7 @@ final class RingCentralHttp {
     }
 
     JsonNode send(Endpoint endpoint, HttpRequest request) throws InterruptedException {
-        HttpResponse<byte[]> response = call(endpoint, request);
+        HttpResponse<LimitedBodySubscriber.Body> response = call(endpoint, request);
         return parse(request, response.statusCode(), response.body());
     }
 
@@ -72,14 +73,14 @@ final class RingCentralHttp {
         call(endpoint, request);
     }
 
-    private HttpResponse<byte[]> call(Endpoint endpoint, HttpRequest request) throws InterruptedException {
+    private HttpResponse<LimitedBodySubscriber.Body> call(Endpoint endpoint, HttpRequest request) throws InterruptedException {
         RetryPolicy retry = options.retry();
         long deadline = limiter.nanoTime() + retry.deadline().toNanos();
         for (int attempt = 1; ; attempt++) {
             ApiGroup group = limiter.groupOf(endpoint);
             GroupLimiter groupLimiter = limiter.limiter(group);
             GroupLimiter.Slot slot = groupLimiter.acquire(deadline);
-            HttpResponse<byte[]> response;
+            HttpResponse<LimitedBodySubscriber.Body> response;
             try {
                 response = exchange(request);
             } catch (LimitedBodySubscriber.TooLargeException e) {
@@ -121,9 +122,9 @@ final class RingCentralHttp {
         }
     }
 
-    private HttpResponse<byte[]> exchange(HttpRequest request)
+    private HttpResponse<LimitedBodySubscriber.Body> exchange(HttpRequest request)
             throws IOException, TimeoutException, InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> future =
+        CompletableFuture<HttpResponse<LimitedBodySubscriber.Body>> future =
                 client.sendAsync(request, LimitedBodySubscriber.handler(options.maxResponseBytes()));
         try {
             // The request timeout covers the headers only; this bounds the body as well.
@@ -155,9 +156,9 @@ final class RingCentralHttp {
         TimeUnit.MILLISECONDS.sleep(pause.toMillis());
     }
 
-    private static JsonNode parse(HttpRequest request, int status, byte[] body) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(body);
+    private static JsonNode parse(HttpRequest request, int status, LimitedBodySubscriber.Body body) {
+        try (InputStream in = body.stream()) {
+            JsonNode node = Json.MAPPER.readTree(in);
             if (node == null || !node.isObject()) {
                 throw new RingCentralApiException(describe(request) + ": response is not a JSON object", status, null);
             }
@@ -168,9 +169,9 @@ final class RingCentralHttp {
     }
 
     /** RingCentral's error code from an error body (API {@code errorCode} or OAuth {@code error}); never the body. */
-    static String errorCode(byte[] body) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(body);
+    static String errorCode(LimitedBodySubscriber.Body body) {
+        try (InputStream in = body.stream()) {
+            JsonNode node = Json.MAPPER.readTree(in);
             if (node == null || !node.isObject()) {
                 return null;
             }
