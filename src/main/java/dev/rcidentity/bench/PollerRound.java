@@ -47,6 +47,8 @@ final class PollerRound {
      * @param sweepSeconds  from the put of the first connection to the last completed first sweep
      * @param putSeconds    how long the put of every connection took (the sweeps start meanwhile)
      * @param firstSeconds  from the put of the first connection to the first completed sweep
+     * @param idleRssMiB    each instance's RSS in the group before the put, holding no connection: the JVM and the
+     *                      clients every instance has, whatever its share
      * @param rssMiB        each instance's RSS after the sweeps
      * @param liveHeapMiB   each instance's heap in use after a full collection, after the sweeps (and the RSS)
      * @param cpuSeconds    each instance's CPU time from the put to the last first sweep
@@ -54,7 +56,8 @@ final class PollerRound {
      * @param resume        the takeover after the kill (null when none was killed)
      * @param orphans       how many connections the killed instance held
      */
-    record Measured(double sweepSeconds, double putSeconds, double firstSeconds, List<Double> rssMiB,
+    record Measured(double sweepSeconds, double putSeconds, double firstSeconds, List<Double> idleRssMiB,
+                    List<Double> rssMiB,
                     List<Double> liveHeapMiB, List<Double> cpuSeconds, double benchCpuSeconds, Resume resume,
                     int orphans) {
     }
@@ -97,6 +100,7 @@ final class PollerRound {
                 Instant startedAt = Instant.now();
                 long benchCpu = benchCpuNanos();
                 List<Double> cpuBefore = children.stream().map(PollerChild::cpuSeconds).toList();
+                List<Double> idleRss = children.stream().map(PollerChild::rssMiB).toList();
                 long start = System.nanoTime();
                 put(store, connections);
                 double putSeconds = (System.nanoTime() - start) / 1e9;
@@ -115,7 +119,7 @@ final class PollerRound {
                     liveHeap.add(child.liveHeapMiB());
                 }
                 if (!killOne) {
-                    return new Measured(sweepSeconds, putSeconds, firstSeconds, rss, liveHeap, cpu, benchCpuSeconds,
+                    return new Measured(sweepSeconds, putSeconds, firstSeconds, idleRss, rss, liveHeap, cpu, benchCpuSeconds,
                             null, 0);
                 }
                 PollerChild killed = children.get(0);
@@ -135,7 +139,7 @@ final class PollerRound {
                         + " connections of the killed instance", survivors);
                 double allSweptSeconds = (System.nanoTime() - kill) / 1e9;
                 double firstSweptSeconds = secondsToFirstSweep(statuses, orphans, killedAt);
-                return new Measured(sweepSeconds, putSeconds, firstSeconds, rss, liveHeap, cpu, benchCpuSeconds,
+                return new Measured(sweepSeconds, putSeconds, firstSeconds, idleRss, rss, liveHeap, cpu, benchCpuSeconds,
                         new Resume(heldSeconds, firstSweptSeconds, allSweptSeconds), orphans.size());
             } finally {
                 for (PollerChild child : children) {

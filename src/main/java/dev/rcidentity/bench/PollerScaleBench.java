@@ -73,6 +73,20 @@ final class PollerScaleBench {
         figures.add(Figure.info(SECTION, "RSS per instance, two instances", rssTwo, "MiB", two.rssMiB(),
                         "the larger of the two, each holding about half the connections, after their sweeps")
                 .relativeTo(rssSingle).against("<= 0.6 x one instance", rssTwo <= 0.6 * rssOne));
+        double idle = Stats.median(concat(one.idleRssMiB(), two.idleRssMiB()));
+        figures.add(Figure.info(SECTION, "RSS of an instance holding no connection", idle, "MiB",
+                concat(one.idleRssMiB(), two.idleRssMiB()), "each instance in the group before the put (the JVM, "
+                        + "the Kafka and HTTP clients, the API): what every instance has, whatever its share"));
+        double aboveOne = rssOne - one.idleRssMiB().get(0);
+        Figure aboveSingle = Figure.info(SECTION, "RSS above idle, one instance", aboveOne, "MiB", List.of(aboveOne),
+                "its RSS after the sweeps less its own before the put: what holding every connection added");
+        figures.add(aboveSingle);
+        List<Double> aboveTwo = new ArrayList<>();
+        for (int i = 0; i < two.rssMiB().size(); i++) {
+            aboveTwo.add(two.rssMiB().get(i) - two.idleRssMiB().get(i));
+        }
+        figures.add(Figure.info(SECTION, "RSS above idle per instance, two instances", max(aboveTwo), "MiB", aboveTwo,
+                "the larger of the two, as above").relativeTo(aboveSingle));
         double heapOne = one.liveHeapMiB().get(0);
         Figure heapSingle = Figure.info(SECTION, "live heap, one instance", heapOne, "MiB", one.liveHeapMiB(),
                 "heap in use after a full collection (jcmd GC.run, then GC.heap_info), taken after the RSS: the "
@@ -99,6 +113,12 @@ final class PollerScaleBench {
                 round.putSeconds(), round.firstSeconds(), round.cpuSeconds().stream()
                         .map(s -> String.format("%.0f", s)).toList(), round.benchCpuSeconds(),
                 Runtime.getRuntime().availableProcessors(), round.sweepSeconds());
+    }
+
+    private static List<Double> concat(List<Double> a, List<Double> b) {
+        List<Double> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static double max(List<Double> values) {

