@@ -57,9 +57,8 @@ final class PollerRound {
      * @param orphans       how many connections the killed instance held
      */
     record Measured(double sweepSeconds, double putSeconds, double firstSeconds, List<Double> idleRssMiB,
-                    List<Double> rssMiB,
-                    List<Double> liveHeapMiB, List<Double> cpuSeconds, double benchCpuSeconds, Resume resume,
-                    int orphans) {
+                    List<Double> rssMiB, List<Double> liveHeapMiB, List<Double> cpuSeconds, double benchCpuSeconds,
+                    Resume resume, int orphans) {
     }
 
     /**
@@ -119,8 +118,8 @@ final class PollerRound {
                     liveHeap.add(child.liveHeapMiB());
                 }
                 if (!killOne) {
-                    return new Measured(sweepSeconds, putSeconds, firstSeconds, idleRss, rss, liveHeap, cpu, benchCpuSeconds,
-                            null, 0);
+                    return new Measured(sweepSeconds, putSeconds, firstSeconds, idleRss, rss, liveHeap, cpu,
+                            benchCpuSeconds, null, 0);
                 }
                 PollerChild killed = children.get(0);
                 String survivor = children.get(1).instance();
@@ -139,8 +138,8 @@ final class PollerRound {
                         + " connections of the killed instance", survivors);
                 double allSweptSeconds = (System.nanoTime() - kill) / 1e9;
                 double firstSweptSeconds = secondsToFirstSweep(statuses, orphans, killedAt);
-                return new Measured(sweepSeconds, putSeconds, firstSeconds, idleRss, rss, liveHeap, cpu, benchCpuSeconds,
-                        new Resume(heldSeconds, firstSweptSeconds, allSweptSeconds), orphans.size());
+                return new Measured(sweepSeconds, putSeconds, firstSeconds, idleRss, rss, liveHeap, cpu,
+                        benchCpuSeconds, new Resume(heldSeconds, firstSweptSeconds, allSweptSeconds), orphans.size());
             } finally {
                 for (PollerChild child : children) {
                     child.close();

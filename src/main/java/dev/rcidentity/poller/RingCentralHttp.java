@@ -2,6 +2,7 @@ package dev.rcidentity.poller;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.model.Json;
+import dev.rcidentity.poller.LimitedBodySubscriber.Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ final class RingCentralHttp {
     }
 
     JsonNode send(Endpoint endpoint, HttpRequest request) throws InterruptedException {
-        HttpResponse<LimitedBodySubscriber.Body> response = call(endpoint, request);
+        HttpResponse<Body> response = call(endpoint, request);
         return parse(request, response.statusCode(), response.body());
     }
 
@@ -73,14 +74,14 @@ final class RingCentralHttp {
         call(endpoint, request);
     }
 
-    private HttpResponse<LimitedBodySubscriber.Body> call(Endpoint endpoint, HttpRequest request) throws InterruptedException {
+    private HttpResponse<Body> call(Endpoint endpoint, HttpRequest request) throws InterruptedException {
         RetryPolicy retry = options.retry();
         long deadline = limiter.nanoTime() + retry.deadline().toNanos();
         for (int attempt = 1; ; attempt++) {
             ApiGroup group = limiter.groupOf(endpoint);
             GroupLimiter groupLimiter = limiter.limiter(group);
             GroupLimiter.Slot slot = groupLimiter.acquire(deadline);
-            HttpResponse<LimitedBodySubscriber.Body> response;
+            HttpResponse<Body> response;
             try {
                 response = exchange(request);
             } catch (LimitedBodySubscriber.TooLargeException e) {
@@ -122,9 +123,9 @@ final class RingCentralHttp {
         }
     }
 
-    private HttpResponse<LimitedBodySubscriber.Body> exchange(HttpRequest request)
+    private HttpResponse<Body> exchange(HttpRequest request)
             throws IOException, TimeoutException, InterruptedException {
-        CompletableFuture<HttpResponse<LimitedBodySubscriber.Body>> future =
+        CompletableFuture<HttpResponse<Body>> future =
                 client.sendAsync(request, LimitedBodySubscriber.handler(options.maxResponseBytes()));
         try {
             // The request timeout covers the headers only; this bounds the body as well.
@@ -156,7 +157,7 @@ final class RingCentralHttp {
         TimeUnit.MILLISECONDS.sleep(pause.toMillis());
     }
 
-    private static JsonNode parse(HttpRequest request, int status, LimitedBodySubscriber.Body body) {
+    private static JsonNode parse(HttpRequest request, int status, Body body) {
         try (InputStream in = body.stream()) {
             JsonNode node = Json.MAPPER.readTree(in);
             if (node == null || !node.isObject()) {
@@ -169,7 +170,7 @@ final class RingCentralHttp {
     }
 
     /** RingCentral's error code from an error body (API {@code errorCode} or OAuth {@code error}); never the body. */
-    static String errorCode(LimitedBodySubscriber.Body body) {
+    static String errorCode(Body body) {
         try (InputStream in = body.stream()) {
             JsonNode node = Json.MAPPER.readTree(in);
             if (node == null || !node.isObject()) {
