@@ -1,16 +1,13 @@
 package dev.rcidentity.poller;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.model.LoginEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -32,9 +29,8 @@ final class TokenManager {
     private static final Logger log = LoggerFactory.getLogger(TokenManager.class);
 
     private final ConnectionSettings connection;
-    private final RingCentralHttp http;
+    private final TokenExchange tokenEndpoint;
     private final CredentialSink sink;
-    private final Clock clock;
     private final LongSupplier nanoTime;
     private final PendingLogins logins;
 
@@ -53,9 +49,8 @@ final class TokenManager {
     TokenManager(ConnectionSettings connection, RingCentralHttp http, CredentialSink sink, Clock clock,
                  LongSupplier nanoTime) {
         this.connection = connection;
-        this.http = http;
+        this.tokenEndpoint = new TokenExchange(connection, http, nanoTime);
         this.sink = sink;
-        this.clock = clock;
         this.nanoTime = nanoTime;
         this.logins = new PendingLogins(connection, clock);
         this.refresh = connection.refreshToken();
@@ -160,33 +155,20 @@ final class TokenManager {
     }
 
     private void exchange(String grantType, Map<String, String> form) throws InterruptedException {
-        HttpRequest request = TokenRequests.post(http, Endpoint.TOKEN, connection, form);
-        JsonNode response;
-        try {
-            response = http.send(Endpoint.TOKEN, request);
-        } catch (RingCentralApiException e) {
-            if (e.status() == 400 || e.status() == 401) {
-                throw new CredentialRejectedException(e.getMessage(), e.status(), e.errorCode());
-            }
-            throw e;
-        }
-        long now = nanoTime.getAsLong();
-        String newAccess = response.path("access_token").asText(null);
-        if (newAccess == null || newAccess.isEmpty()) {
-            throw new RingCentralApiException(RingCentralHttp.describe(request) + ": answer without an access token", 200, null);
-        }
-        access = newAccess;
-        Duration ttl = seconds(response, "expires_in").orElse(DEFAULT_ACCESS_TTL);
+        TokenResponse response = tokenEndpoint.post(form);
+        long now = response.receivedAt();
+        access = response.accessToken();
+        Duration ttl = response.accessLifetime().orElse(DEFAULT_ACCESS_TTL);
         renewAt = now + ttl.minus(renewalLead(ttl)).toNanos();
-        String rotated = response.path("refresh_token").asText(null);
-        if (rotated != null && !rotated.isEmpty()) {
+        String rotated = response.rotatedRefreshToken();
+        if (rotated != null) {
             refresh = rotated;
-            refreshUsableUntil = seconds(response, "refresh_token_expires_in")
+            refreshUsableUntil = response.refreshLifetime()
                     .map(d -> now + d.minus(renewalLead(d)).toNanos()).orElse(null);
             unsaved = true;
         }
-        ownerId = response.path("owner_id").asText(ownerId);
-        logins.add(response, grantType);
+        ownerId = response.ownerId(ownerId);
+        logins.add(response.body(), grantType);
         if (unsaved) {
             save();
         }
@@ -203,14 +185,4 @@ final class TokenManager {
         Duration quarter = ttl.dividedBy(4);
         return quarter.compareTo(MAX_RENEWAL_LEAD) < 0 ? quarter : MAX_RENEWAL_LEAD;
     }
-
-    private static Optional<Duration> seconds(JsonNode response, String field) {
-        JsonNode value = response.get(field);
-        if (value == null || !(value.isNumber() || value.isTextual())) {
-            return Optional.empty();
-        }
-        long seconds = value.asLong(-1);
-        return seconds > 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
-    }
-
 }
