@@ -5,10 +5,8 @@ import dev.rcidentity.kafka.KafkaClients;
 import dev.rcidentity.kafka.Topics;
 import dev.rcidentity.model.ConnectionStatus;
 import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -16,11 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The connections of the {@code rc.connections.v1} partitions that consumer group {@code POLLER_GROUP_ID} assigns
@@ -28,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * compacted; no offset is committed) to learn its connections; the connection records themselves come from the
  * {@link ConnectionStore}, which every instance follows whole, and a connection is told only once the store knows
  * its record. On revocation, and when partitions are lost, every connection of those partitions is stopped (sweeps
- * and token exchanges) before the listener returns, that is before the group hands them to another instance.
+ * and token exchanges) before the {@link GroupRebalanceListener} returns, that is before the group hands them to
+ * another instance.
  *
  * <p>A killed instance's partitions move once the group's session times out: Kafka's {@code session.timeout.ms},
  * 45 s unless the {@code KAFKA_*} properties say otherwise.
@@ -39,20 +35,16 @@ final class GroupAssignment implements ConnectionAssignment {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
-    /** Well under max.poll.interval.ms (5 min): longer drops are logged, the group may already have moved on. */
-    private static final Duration DROP_WARNING = Duration.ofSeconds(60);
 
     private final ConnectionStore store;
     private final Map<String, Object> consumerProperties;
     private final OwnedPartitions partitions = new OwnedPartitions();
-    /** Partitions read from the beginning after their assignment, until the end offset of that moment. */
-    private final Map<TopicPartition, Long> loading = new ConcurrentHashMap<>();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private volatile boolean assigned;
     private volatile boolean loaded;
     private volatile boolean closed;
     private Thread thread;
     private Holder holder;
+    private GroupRebalanceListener rebalance;
 
     GroupAssignment(ConnectionStore store, KafkaClients kafka, String groupId) {
         this.store = store;
@@ -62,6 +54,7 @@ final class GroupAssignment implements ConnectionAssignment {
     @Override
     public void start(Holder holder) {
         this.holder = holder;
+        this.rebalance = new GroupRebalanceListener(partitions, holder, () -> consumer);
         store.addListener((id, connection) -> {
             if (!closed) {
                 partitions.ifOwned(id, holder::changed);
@@ -90,15 +83,15 @@ final class GroupAssignment implements ConnectionAssignment {
 
     private void run() {
         while (!closed) {
-            consumer = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            consumer = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer());
             try {
-                consumer.subscribe(List.of(TOPIC), new Listener());
+                consumer.subscribe(List.of(TOPIC), rebalance);
                 while (!closed) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                         seen(record);
                     }
-                    loading.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-                    loaded |= assigned && loading.isEmpty();
+                    loaded |= rebalance.caughtUp();
                 }
             } catch (WakeupException e) {
                 // closed
@@ -108,7 +101,7 @@ final class GroupAssignment implements ConnectionAssignment {
             } finally {
                 // Leaving the group revokes every partition first (the listener stops their connections).
                 close(consumer);
-                drop(partitions.revokeAll(), "the membership ended");
+                rebalance.drop(partitions.revokeAll(), "the membership ended");
             }
             pause(RETRY_BACKOFF);
         }
@@ -124,52 +117,6 @@ final class GroupAssignment implements ConnectionAssignment {
                 holder.changed(known);
             }
         });
-    }
-
-    private final class Listener implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> added) {
-            assigned = true;
-            if (added.isEmpty()) {
-                return;
-            }
-            partitions.assign(added.stream().map(TopicPartition::partition).toList(), Instant.now());
-            consumer.seekToBeginning(added);
-            loading.putAll(consumer.endOffsets(added));
-            log.info("Poller group: assigned {}; now owns {} partition(s)", added, partitions.ownedCount());
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> removed) {
-            if (!removed.isEmpty()) {
-                drop(removed, "revoked");
-            }
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> lost) {
-            if (!lost.isEmpty()) {
-                drop(lost, "lost");
-            }
-        }
-    }
-
-    private void drop(Collection<TopicPartition> removed, String why) {
-        removed.forEach(loading::remove);
-        drop(partitions.revoke(removed.stream().map(TopicPartition::partition).toList()), why + " " + removed);
-    }
-
-    private void drop(List<String> ids, String why) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        long start = System.nanoTime();
-        ids.forEach(holder::dropped);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        if (took.compareTo(DROP_WARNING) > 0) {
-            log.warn("Poller group: stopping {} connection(s) took {}", ids.size(), took);
-        }
-        log.info("Poller group: partitions {}: {} connection(s) stopped in {} ms", why, ids.size(), took.toMillis());
     }
 
     private static void close(KafkaConsumer<byte[], byte[]> consumer) {

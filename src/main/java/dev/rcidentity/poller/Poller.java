@@ -17,33 +17,21 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Sweeps every connection it holds every poll interval (the first sweep at once) and publishes what changed to
  * Kafka. Connections are held and released while it runs ({@link #hold}, {@link #release}); {@link #close()}
- * interrupts sweeps in progress (never a token exchange) and returns promptly. The connections and their
- * schedules are kept by {@link HeldConnections}, what is published goes through {@link PollerPublishing}, push
- * lives in {@link PollerPush}.
+ * interrupts sweeps in progress (never a token exchange) and returns promptly. Its parts are wired by
+ * {@link PollerParts}: the connections and their schedules are kept by {@link HeldConnections}, what is published
+ * goes through {@link PollerPublishing}, push lives in {@link PollerPush}.
  */
 public final class Poller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
 
     private final PollerOptions options;
-    private final KafkaClients kafka;
-    private final Clock clock;
-    private final PollerPublishing publishing;
-    private final Sweeps sweeps;
-    private final SweepSchedule schedule;
-    private final PollerPush push = new PollerPush();
-    private final HeldConnections connections;
+    private final PollerParts parts;
     private boolean started;
     private boolean closed;
 
     private Poller(PollerOptions options, SweepPacing pacing, KafkaClients kafka, Clock clock) {
         this.options = options;
-        this.kafka = kafka;
-        this.clock = clock;
-        this.publishing = new PollerPublishing(options, kafka, clock);
-        this.sweeps = new Sweeps(publishing.sweeper());
-        this.schedule = new SweepSchedule(options.pollInterval(), pacing, clock);
-        this.connections = new HeldConnections(options, clock, publishing.metrics(), publishing.loading(), sweeps,
-                schedule, push);
+        this.parts = new PollerParts(options, pacing, kafka, clock);
     }
 
     /** A poller holding no connection yet, publishing through {@code kafka}'s clients. */
@@ -77,13 +65,7 @@ public final class Poller implements AutoCloseable {
      * healthy.
      */
     public synchronized void enablePush(PushOptions pushOptions, ConnectionCatalog records, CredentialCipher cipher) {
-        if (!push.enabled()) {
-            PushSubscriptions subscriptions = new PushSubscriptions(pushOptions, options.pollInterval(), records,
-                    cipher, clock, connection -> schedule.run(() -> sweeps.sweep(connection)));
-            sweeps.addListener((connection, outcome) -> subscriptions.swept(connection.key(), outcome));
-            push.enable(subscriptions, new NotificationConsumer(kafka, subscriptions, publishing.fetcher(), pushOptions,
-                    clock));
-        }
+        parts.enablePush(pushOptions, records, cipher);
     }
 
     /**
@@ -94,95 +76,97 @@ public final class Poller implements AutoCloseable {
         if (started) {
             return;
         }
-        if (!publishing.loading().isByAccount()) {
+        if (!parts.publishing().loading().isByAccount()) {
             loadPublishedState();
         }
-        push.start(PollerPublishing.STATE_LOAD_TIMEOUT);
+        parts.push().start(PollerPublishing.STATE_LOAD_TIMEOUT);
         started = true;
-        connections.startSweeps();
-        log.info("Poller started: {} connection(s) held, a sweep every {}", connections.count(), options.pollInterval());
+        parts.connections().startSweeps();
+        log.info("Poller started: {} connection(s) held, a sweep every {}", parts.connections().count(),
+                options.pollInterval());
     }
 
     /** Reads the published state of an account before its first sweep here, not every account's at start. */
     void loadStateByAccount() {
-        publishing.loading().byAccount();
+        parts.publishing().loading().byAccount();
     }
 
     /** Starts running a connection (sweeping at once when started), known to act in {@code accountId} (or null). */
-    synchronized RunningConnection hold(String key, ConnectionSettings settings, CredentialSink sink, String accountId) {
+    synchronized RunningConnection hold(String key, ConnectionSettings settings, CredentialSink sink,
+                                       String accountId) {
         if (closed) {
             throw new IllegalStateException("the poller is closed");
         }
-        return connections.hold(key, settings, sink, accountId);
+        return parts.connections().hold(key, settings, sink, accountId);
     }
 
     /** Stops running a connection, see {@link HeldConnections#release}; null when it was not held. */
     RunningConnection release(String key) throws InterruptedException {
-        return connections.release(key);
+        return parts.connections().release(key);
     }
 
     /** The connection is removed: its webhook subscription is deleted at RingCentral (before its release). */
     void deleteSubscription(String key) throws InterruptedException {
-        connections.deleteSubscription(key);
+        parts.connections().deleteSubscription(key);
     }
 
     /** The newest receipt time of the notifications handled (fetched, swept or skipped); EPOCH while push is off. */
     Instant notificationsHandledThrough() {
-        return push.handledThrough();
+        return parts.push().handledThrough();
     }
 
     /** The webhook subscriptions of the connections held; null while push is off. */
     PushSubscriptions push() {
-        return push.subscriptions();
+        return parts.push().subscriptions();
     }
 
     /** Revokes a released connection's token at RingCentral, on a poller thread. */
     CompletableFuture<Boolean> revoke(RunningConnection released) {
-        return schedule.run(released::revoke);
+        return parts.schedule().run(released::revoke);
     }
 
     void addSweepListener(Sweeps.Listener listener) {
-        sweeps.addListener(listener);
+        parts.sweeps().addListener(listener);
     }
 
     /** When the connection's next scheduled sweep starts; null when none is scheduled. */
     Instant nextSweepAt(String key) {
-        return schedule.next(key);
+        return parts.schedule().next(key);
     }
 
     /** Reads the compacted topics once (done by {@link #start()} and the first {@link #sweepOnce}). */
     public void loadPublishedState() {
-        publishing.loading().loadEverything();
+        parts.publishing().loading().loadEverything();
     }
 
     /** Runs one sweep of the named connection now, in the caller's thread, waiting for one in progress to end. */
     public SweepOutcome sweepOnce(String connectionName) throws InterruptedException {
-        RunningConnection connection = connections.byName(connectionName);
+        RunningConnection connection = parts.connections().byName(connectionName);
         if (connection == null) {
             throw new IllegalArgumentException("No connection named '" + connectionName + "'");
         }
         loadPublishedState();
-        return sweeps.sweep(connection);
+        return parts.sweeps().sweep(connection);
     }
 
     /** The names of the connections held, sorted. */
     public List<String> connectionNames() {
-        return connections.names();
+        return parts.connections().names();
     }
 
     /** How many connections this instance holds now. */
     public int heldCount() {
-        return connections.count();
+        return parts.connections().count();
     }
 
     /** True once RingCentral rejected the connection's credentials. */
     public boolean isStopped(String connectionName) {
-        RunningConnection connection = connections.byName(connectionName);
+        RunningConnection connection = parts.connections().byName(connectionName);
         return connection != null && connection.stopped();
     }
 
     public PollerMetrics metrics() {
-        return publishing.metrics();
+        return parts.publishing().metrics();
     }
 
     /** Stops the sweeps (an exchange in progress completes first, the rest is interrupted); idempotent. */
@@ -192,19 +176,12 @@ public final class Poller implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            connections.haltAll();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        push.close();
-        schedule.shutdown();
-        publishing.close();
+        parts.close();
         log.info("Poller stopped");
     }
 
     /** True once every sweep thread has ended (after {@link #close()}). */
     boolean terminated() {
-        return schedule.terminated();
+        return parts.schedule().terminated();
     }
 }
