@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Reads one extension-list page as it streams in, mapping each element of {@code records} as it comes: the page is
- * never held as one JSON tree (a 1,000-record page is ~1 MB of JSON). Results and errors are those of reading the
+ * Reads one extension-list page as it streams in, mapping each element of {@code records} as it comes: neither the
+ * page (a 1,000-record page is ~1 MB of JSON) nor a record is built as a JSON tree. Results and errors are those of reading the
  * whole tree first: a bad record is reported only once the page has proved to be well-formed JSON, and a field given
  * twice counts as its last value.
  */
@@ -77,7 +77,7 @@ final class ExtensionPageReader implements RingCentralHttp.ObjectReader<Extensio
                 failure = new IncompleteSweepException(where(index) + " is not a JSON object");
             } else {
                 try {
-                    mapped.add(SnapshotMapper.extension((JsonNode) parser.readValueAsTree(), accountId, observedAt));
+                    mapped.add(ExtensionRecordReader.read(parser, accountId, observedAt));
                 } catch (InvalidRecordException e) {
                     failure = new IncompleteSweepException(where(index) + ": " + e.getMessage());
                 }

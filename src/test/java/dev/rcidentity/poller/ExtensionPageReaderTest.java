@@ -3,6 +3,8 @@ package dev.rcidentity.poller;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rcidentity.model.ExtensionSnapshot;
+import dev.rcidentity.model.InvalidRecordException;
 import dev.rcidentity.model.Json;
 import dev.rcidentity.simulator.RingCentralSimulator;
 import dev.rcidentity.simulator.SimulatorOptions;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -103,6 +106,15 @@ class ExtensionPageReaderTest {
     }
 
     @Test
+    void mapsAFetchedTreeAsBefore() throws IOException {
+        for (String record : RECORDS) {
+            JsonNode tree = Json.MAPPER.readTree(record);
+            assertEquals(outcome(() -> TreePageMapping.extension(tree, ACCOUNT, AT)),
+                    outcome(() -> SnapshotMapper.extension(tree, ACCOUNT, AT)), record);
+        }
+    }
+
+    @Test
     void readsTheSamePageFieldsAndErrors() throws IOException {
         List<String> pages = List.of(
                 "{}", "{\"records\": null}", "{\"records\": {}}", "{\"records\": \"x\"}", "{\"records\": []}",
@@ -180,6 +192,14 @@ class ExtensionPageReaderTest {
             assertEquals(tree.extensions(), streamed.extensions(), page);
         }
         return streamed;
+    }
+
+    private static String outcome(Supplier<ExtensionSnapshot> mapping) {
+        try {
+            return mapping.get().toString();
+        } catch (InvalidRecordException e) {
+            return e.getMessage();
+        }
     }
 
     private static String describe(ExtensionListPage page) {
