@@ -7,6 +7,7 @@ import dev.rcidentity.model.InvalidRecordException;
 import dev.rcidentity.model.IsoInstant;
 import dev.rcidentity.model.Json;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +25,7 @@ final class TreePageMapping {
     }
 
     static ExtensionListPage read(byte[] json, String accountId, int pageNumber, Instant observedAt) throws IOException {
-        JsonNode page = Json.MAPPER.readTree(json);
+        JsonNode page = Json.MAPPER.readTree(new ByteArrayInputStream(json));
         if (page == null || !page.isObject()) {
             throw new IOException("not a JSON object");
         }
