@@ -17,9 +17,9 @@ import java.util.OptionalLong;
 
 /**
  * Reads one extension-list page as it streams in, mapping each element of {@code records} as it comes: neither the
- * page (a 1,000-record page is ~1 MB of JSON) nor a record is built as a JSON tree. Results and errors are those of reading the
- * whole tree first: a bad record is reported only once the page has proved to be well-formed JSON, and a field given
- * twice counts as its last value.
+ * page (a 1,000-record page is ~1 MB of JSON) nor a record is built as a JSON tree. Results and errors are those of
+ * reading the whole tree first: a bad record is reported only once the page has proved to be well-formed JSON, and a
+ * field given twice counts as its last value.
  */
 final class ExtensionPageReader implements RingCentralHttp.ObjectReader<ExtensionListPage> {
     private final String accountId;

@@ -23,7 +23,7 @@ final class SnapshotMapper {
 
     /**
      * One extension record (of the list, or fetched alone); list records carry no account, so it comes from the
-     * request. The mapping is {@link ExtensionRecordReader}'s, over the tree; anything but an object maps as {@code {}}.
+     * request. The mapping is {@link ExtensionRecordReader}'s, over the tree; a non-object maps as {@code {}}.
      */
     static ExtensionSnapshot extension(JsonNode record, String accountId, Instant observedAt) {
         JsonNode object = record.isObject() ? record : Json.MAPPER.createObjectNode();

@@ -4,27 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.model.Contact;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.InvalidRecordException;
-import dev.rcidentity.model.IsoInstant;
 import dev.rcidentity.model.Json;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
+import static dev.rcidentity.poller.SnapshotMapper.text;
+
 /**
  * The reference for {@link ExtensionPageReader}: how a page was mapped before it streamed, from the whole page's tree
- * (the mapping as SnapshotMapper and ExtensionSweep had it), kept apart from production code on purpose.
+ * (the mapping as SnapshotMapper and ExtensionSweep had it), kept apart from production code on purpose; only its
+ * text and instant readers are shared.
  */
 final class TreePageMapping {
     private TreePageMapping() {
     }
 
-    static ExtensionListPage read(byte[] json, String accountId, int pageNumber, Instant observedAt) throws IOException {
+    static ExtensionListPage read(byte[] json, String accountId, int pageNumber, Instant observedAt)
+            throws IOException {
         JsonNode page = Json.MAPPER.readTree(new ByteArrayInputStream(json));
         if (page == null || !page.isObject()) {
             throw new IOException("not a JSON object");
@@ -61,26 +62,7 @@ final class TreePageMapping {
                 contact == null || !contact.isObject() ? null : new Contact(text(contact, "firstName"),
                         text(contact, "lastName"), text(contact, "email"), text(contact, "department"),
                         text(contact, "jobTitle")),
-                text(record.path("site"), "id"), instant(text(record, "creationTime")), false, observedAt);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
-    }
-
-    private static Instant instant(String value) {
-        if (value == null) {
-            return null;
-        }
-        Instant common = IsoInstant.parse(value);
-        if (common != null) {
-            return common;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+                text(record.path("site"), "id"), SnapshotMapper.instant(text(record, "creationTime")), false,
+                observedAt);
     }
 }
