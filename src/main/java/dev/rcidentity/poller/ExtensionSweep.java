@@ -1,13 +1,10 @@
 package dev.rcidentity.poller;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.model.ExtensionSnapshot;
-import dev.rcidentity.model.InvalidRecordException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,23 +38,20 @@ final class ExtensionSweep {
             long expectedTotal = -1;
             for (String next = RingCentralClient.firstExtensionPage(); next != null; ) {
                 guard.beforePage(next);
-                JsonNode page = client.extensionPage(next);
-                Instant observedAt = clock.instant();
-                JsonNode records = page.get("records");
-                if (records == null || !records.isArray()) {
-                    throw new IncompleteSweepException("page " + guard.pages() + " has no records array");
-                }
+                ExtensionListPage page = client.extensionPage(next,
+                        new ExtensionPageReader(accountId, guard.pages(), clock));
                 int fresh = 0;
-                for (int i = 0; i < records.size(); i++) {
-                    ExtensionSnapshot snapshot = map(records.get(i), accountId, observedAt, guard.pages(), i);
+                for (ExtensionSnapshot snapshot : page.extensions()) {
                     if (seen.putIfAbsent(snapshot.extensionId(), snapshot) == null) {
                         fresh++;
                     }
                 }
-                next = nextPage(page, guard.pages());
-                guard.afterPage(records.size(), fresh, next != null);
-                JsonNode total = page.path("paging").path("totalElements");
-                expectedTotal = total.canConvertToLong() ? total.asLong() : expectedTotal;
+                if (page.badRecord() != null) {
+                    throw page.badRecord();
+                }
+                next = nextPage(page.nextPageUri(), guard.pages());
+                guard.afterPage(page.extensions().size(), fresh, next != null);
+                expectedTotal = page.totalElements().orElse(expectedTotal);
             }
             // Offset paging skips a record when the list shifts under it; a short count means a page missed some.
             if (expectedTotal > seen.size()) {
@@ -73,23 +67,11 @@ final class ExtensionSweep {
         }
     }
 
-    private static ExtensionSnapshot map(JsonNode record, String accountId, Instant observedAt, int page, int index) {
-        if (record == null || !record.isObject()) {
-            throw new IncompleteSweepException("page " + page + ", record " + index + " is not a JSON object");
-        }
-        try {
-            return SnapshotMapper.extension(record, accountId, observedAt);
-        } catch (InvalidRecordException e) {
-            throw new IncompleteSweepException("page " + page + ", record " + index + ": " + e.getMessage());
-        }
-    }
-
     /**
      * The path and query of the next page, resolved against the connection's own server: the bearer token never goes
      * to a host a response names.
      */
-    static String nextPage(JsonNode page, int pageNumber) {
-        String uri = SnapshotMapper.text(page.path("navigation").path("nextPage"), "uri");
+    static String nextPage(String uri, int pageNumber) {
         if (uri == null || uri.isBlank()) {
             return null;
         }

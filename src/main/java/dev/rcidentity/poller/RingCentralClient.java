@@ -34,8 +34,10 @@ final class RingCentralClient {
         return get(Endpoint.EXTENSION, Endpoint.EXTENSION.path() + extensionId);
     }
 
-    JsonNode extensionPage(String pathAndQuery) throws InterruptedException {
-        return get(Endpoint.EXTENSION_LIST, pathAndQuery);
+    /** One page of the extension list, read by {@code reader} as it streams in (no tree of the whole page). */
+    <T> T extensionPage(String pathAndQuery, RingCentralHttp.ObjectReader<T> reader) throws InterruptedException {
+        return authorizedCall("GET", pathAndQuery, null,
+                request -> http.send(Endpoint.EXTENSION_LIST, request, reader));
     }
 
     private JsonNode get(Endpoint endpoint, String pathAndQuery) throws InterruptedException {
@@ -44,16 +46,25 @@ final class RingCentralClient {
 
     /** An authorized call; {@code body}: JSON, or null for none. A 204 (or any empty 2xx) answers an empty object. */
     JsonNode call(Endpoint endpoint, String method, String pathAndQuery, JsonNode body) throws InterruptedException {
+        return authorizedCall(method, pathAndQuery, body, request -> send(endpoint, request));
+    }
+
+    private interface Sender<T> {
+        T send(HttpRequest request) throws InterruptedException;
+    }
+
+    private <T> T authorizedCall(String method, String pathAndQuery, JsonNode body, Sender<T> sender)
+            throws InterruptedException {
         String token = tokens.accessToken();
         try {
-            return send(endpoint, authorized(method, pathAndQuery, body, token));
+            return sender.send(authorized(method, pathAndQuery, body, token));
         } catch (RingCentralApiException e) {
             if (e.status() != 401) {
                 throw e;
             }
             // Revoked or expired early: one more try with a fresh token.
             tokens.invalidate(token);
-            return send(endpoint, authorized(method, pathAndQuery, body, tokens.accessToken()));
+            return sender.send(authorized(method, pathAndQuery, body, tokens.accessToken()));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.rcidentity.poller;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.model.Json;
 import dev.rcidentity.poller.LimitedBodySubscriber.Body;
@@ -64,9 +66,20 @@ final class RingCentralHttp {
                 .header("Accept", "application/json");
     }
 
+    /** Reads a 2xx response's JSON object, the parser standing on its opening brace. */
+    @FunctionalInterface
+    interface ObjectReader<T> {
+        T read(JsonParser object) throws IOException;
+    }
+
     JsonNode send(Endpoint endpoint, HttpRequest request) throws InterruptedException {
+        return send(endpoint, request, JsonParser::readValueAsTree);
+    }
+
+    /** Like {@link #send(Endpoint, HttpRequest)}, but {@code reader} reads the object as it streams from the body. */
+    <T> T send(Endpoint endpoint, HttpRequest request, ObjectReader<T> reader) throws InterruptedException {
         HttpResponse<Body> response = call(endpoint, request);
-        return parse(request, response.statusCode(), response.body());
+        return parse(request, response.statusCode(), response.body(), reader);
     }
 
     /** For endpoints that answer 2xx with no JSON (revoke): succeeds on any 2xx, whatever the body. */
@@ -157,13 +170,18 @@ final class RingCentralHttp {
         TimeUnit.MILLISECONDS.sleep(pause.toMillis());
     }
 
-    private static JsonNode parse(HttpRequest request, int status, Body body) {
-        try (InputStream in = body.stream()) {
-            JsonNode node = Json.MAPPER.readTree(in);
-            if (node == null || !node.isObject()) {
+    private static <T> T parse(HttpRequest request, int status, Body body, ObjectReader<T> reader) {
+        try (JsonParser parser = Json.MAPPER.createParser(body.stream())) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                if (first != null) {
+                    // As a whole-tree read did: JSON that is not even well-formed is reported as such.
+                    parser.skipChildren();
+                    parser.finishToken();
+                }
                 throw new RingCentralApiException(describe(request) + ": response is not a JSON object", status, null);
             }
-            return node;
+            return reader.read(parser);
         } catch (IOException e) {
             throw new RingCentralApiException(describe(request) + ": response is not valid JSON", status, null);
         }

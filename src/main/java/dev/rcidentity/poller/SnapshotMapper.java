@@ -1,11 +1,14 @@
 package dev.rcidentity.poller;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rcidentity.model.AccountSnapshot;
-import dev.rcidentity.model.Contact;
 import dev.rcidentity.model.ExtensionSnapshot;
 import dev.rcidentity.model.IsoInstant;
+import dev.rcidentity.model.Json;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -18,29 +21,18 @@ final class SnapshotMapper {
     private SnapshotMapper() {
     }
 
-    /** One record of the extension list; list records carry no account, so it comes from the request. */
+    /**
+     * One extension record (of the list, or fetched alone); list records carry no account, so it comes from the
+     * request. The mapping is {@link ExtensionRecordReader}'s, over the tree; a non-object maps as {@code {}}.
+     */
     static ExtensionSnapshot extension(JsonNode record, String accountId, Instant observedAt) {
-        JsonNode contact = record.get("contact");
-        return new ExtensionSnapshot(
-                accountId,
-                text(record, "id"),
-                text(record, "extensionNumber"),
-                text(record, "name"),
-                text(record, "type"),
-                text(record, "subType"),
-                text(record, "status"),
-                record.path("permissions").path("admin").path("enabled").asBoolean(false),
-                record.path("hidden").asBoolean(false),
-                contact == null || !contact.isObject() ? null : new Contact(
-                        text(contact, "firstName"),
-                        text(contact, "lastName"),
-                        text(contact, "email"),
-                        text(contact, "department"),
-                        text(contact, "jobTitle")),
-                text(record.path("site"), "id"),
-                instant(text(record, "creationTime")),
-                false,
-                observedAt);
+        JsonNode object = record.isObject() ? record : Json.MAPPER.createObjectNode();
+        try (JsonParser parser = object.traverse(Json.MAPPER)) {
+            parser.nextToken();
+            return ExtensionRecordReader.read(parser, accountId, observedAt);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a JSON tree", e);
+        }
     }
 
     /** {@code GET /account/~} plus the company name from {@code /account/~/business-address} (null if unknown). */
@@ -67,7 +59,7 @@ final class SnapshotMapper {
      * Lenient: a creation time in an unexpected shape is dropped rather than failing the sweep. The common UTC form is
      * read without {@code DateTimeFormatter}, which cost ~6 % of a sweep's CPU (JFR, 1,000 records a page).
      */
-    private static Instant instant(String value) {
+    static Instant instant(String value) {
         if (value == null) {
             return null;
         }
