@@ -1,15 +1,12 @@
 package dev.rcidentity.poller;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rcidentity.model.Json;
 import dev.rcidentity.poller.LimitedBodySubscriber.Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,7 +76,7 @@ final class RingCentralHttp {
     /** Like {@link #send(Endpoint, HttpRequest)}, but {@code reader} reads the object as it streams from the body. */
     <T> T send(Endpoint endpoint, HttpRequest request, ObjectReader<T> reader) throws InterruptedException {
         HttpResponse<Body> response = call(endpoint, request);
-        return parse(request, response.statusCode(), response.body(), reader);
+        return ResponseJson.object(request, response.statusCode(), response.body(), reader);
     }
 
     /** For endpoints that answer 2xx with no JSON (revoke): succeeds on any 2xx, whatever the body. */
@@ -116,7 +113,7 @@ final class RingCentralHttp {
             if (status / 100 == 2) {
                 return response;
             }
-            String errorCode = errorCode(response.body());
+            String errorCode = ResponseJson.errorCode(response.body());
             Optional<Duration> retryAfter = RingCentralRateLimiter.retryAfter(response.headers());
             String what = describe(request) + ": HTTP " + status + (errorCode == null ? "" : " (" + errorCode + ")");
             if (status == 429) {
@@ -168,42 +165,6 @@ final class RingCentralHttp {
         }
         log.debug("Connection '{}': {}; retrying in {} ms", connection, what, pause.toMillis());
         TimeUnit.MILLISECONDS.sleep(pause.toMillis());
-    }
-
-    private static <T> T parse(HttpRequest request, int status, Body body, ObjectReader<T> reader) {
-        try (JsonParser parser = Json.MAPPER.createParser(body.stream())) {
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                if (first != null) {
-                    // As a whole-tree read did: JSON that is not even well-formed is reported as such.
-                    parser.skipChildren();
-                    parser.finishToken();
-                }
-                throw new RingCentralApiException(describe(request) + ": response is not a JSON object", status, null);
-            }
-            return reader.read(parser);
-        } catch (IOException e) {
-            throw new RingCentralApiException(describe(request) + ": response is not valid JSON", status, null);
-        }
-    }
-
-    /** RingCentral's error code from an error body (API {@code errorCode} or OAuth {@code error}); never the body. */
-    static String errorCode(Body body) {
-        try (InputStream in = body.stream()) {
-            JsonNode node = Json.MAPPER.readTree(in);
-            if (node == null || !node.isObject()) {
-                return null;
-            }
-            for (JsonNode candidate : new JsonNode[]{node.get("errorCode"), node.get("error"),
-                    node.path("errors").path(0).get("errorCode")}) {
-                if (candidate != null && candidate.isTextual() && candidate.asText().length() <= 64) {
-                    return candidate.asText();
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     static String describe(HttpRequest request) {
