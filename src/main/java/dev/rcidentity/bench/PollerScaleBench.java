@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The poller's scale-out (issue 11): one, then two poller processes of group POLLER_GROUP_ID sweep one connection per
@@ -73,10 +74,10 @@ final class PollerScaleBench {
         figures.add(Figure.info(SECTION, "RSS per instance, two instances", rssTwo, "MiB", two.rssMiB(),
                         "the larger of the two, each holding about half the connections, after their sweeps")
                 .relativeTo(rssSingle).against("<= 0.6 x one instance", rssTwo <= 0.6 * rssOne));
-        double idle = Stats.median(concat(one.idleRssMiB(), two.idleRssMiB()));
-        figures.add(Figure.info(SECTION, "RSS of an instance holding no connection", idle, "MiB",
-                concat(one.idleRssMiB(), two.idleRssMiB()), "each instance in the group before the put (the JVM, "
-                        + "the Kafka and HTTP clients, the API): what every instance has, whatever its share"));
+        List<Double> idle = Stream.concat(one.idleRssMiB().stream(), two.idleRssMiB().stream()).toList();
+        figures.add(Figure.info(SECTION, "RSS of an instance holding no connection", Stats.median(idle), "MiB", idle,
+                "each instance in the group before the put (the JVM, the Kafka and HTTP clients, the API): what every "
+                        + "instance has, whatever its share"));
         double aboveOne = rssOne - one.idleRssMiB().get(0);
         Figure aboveSingle = Figure.info(SECTION, "RSS above idle, one instance", aboveOne, "MiB", List.of(aboveOne),
                 "its RSS after the sweeps less its own before the put: what holding every connection added");
@@ -113,12 +114,6 @@ final class PollerScaleBench {
                 round.putSeconds(), round.firstSeconds(), round.cpuSeconds().stream()
                         .map(s -> String.format("%.0f", s)).toList(), round.benchCpuSeconds(),
                 Runtime.getRuntime().availableProcessors(), round.sweepSeconds());
-    }
-
-    private static List<Double> concat(List<Double> a, List<Double> b) {
-        List<Double> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private static double max(List<Double> values) {

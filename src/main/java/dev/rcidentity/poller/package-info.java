@@ -25,7 +25,8 @@
  *       by account would remove that). Connections given by name ({@code Poller.create} with settings: bench,
  *       tests) read every account's state at start.</li>
  *   <li>Sweeps are paced per instance ({@code SweepPacing}): at most POLLER_MAX_CONCURRENT_SWEEPS (8) at once (the
- *       sweep threads), and connections held together start 100 ms apart, which spreads their fixed-rate schedules over the interval.</li>
+ *       sweep threads), and connections held together start 100 ms apart, which spreads their fixed-rate schedules
+ *       over the interval.</li>
  *   <li>Rotation is durable before use: a token exchange that returns a new refresh token (the presented one is then
  *       spent) writes the connection record, re-encrypted, acks=all, before the new access token leaves
  *       {@code TokenManager}; a failed write is retried a bounded number of times and the connection does not sweep
