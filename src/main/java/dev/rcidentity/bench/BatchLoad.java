@@ -77,10 +77,11 @@ final class BatchLoad {
             List<Double> items = batch.getValue().stream().map(l -> l.requestsPerSecond() * ITEMS).toList();
             double median = Stats.median(items);
             String note = String.format("batches measured by %s, single GETs by %s, same run; keys on both instances: "
-                            + "%.1f x single forwarded GETs (%,.0f requests/s); p50 %.0f ms per batch; %d answers not 2xx",
-                    client, singleGets.name().replaceAll(".*\\((.*)\\)$", "$1"), median / forwardedGets.value(),
-                    forwardedGets.value(), Stats.median(batch.getValue().stream().map(LoadClient.Load::p50Ms).toList()),
-                    unexpected(batch.getValue()));
+                            + "%.1f x single forwarded GETs (%,.0f requests/s); p50 %.0f ms per batch; %s; %d answers "
+                            + "not 2xx", client, singleGets.name().replaceAll(".*\\((.*)\\)$", "$1"),
+                    median / forwardedGets.value(), forwardedGets.value(),
+                    LookupFigures.median(batch.getValue(), LoadClient.Load::p50Ms),
+                    LookupFigures.cpu(batch.getValue(), ITEMS, "an item"), unexpected(batch.getValue()));
             Figure rate = Figure.info(LookupLoad.SECTION, batch.getKey() + " (" + ITEMS + " items)", median,
                     "items/s", items, note).relativeTo(singleGets);
             figures.add(rate.against(">= " + (int) BATCH_TARGET + " x single GETs", rate.ratio() >= BATCH_TARGET));

@@ -71,6 +71,7 @@ final class JavaLoadClient implements LoadClient {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger unexpected = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long cpu = BenchCpu.nanos();
         long start = System.nanoTime();
         try {
             List<Future<?>> workers = new ArrayList<>();
@@ -98,6 +99,7 @@ final class JavaLoadClient implements LoadClient {
             pool.shutdownNow();
         }
         double rate = Stats.perSecond(requests, System.nanoTime() - start);
-        return new Load(rate, Stats.percentile(latencies, 50), Stats.percentile(latencies, 99), unexpected.get());
+        return new Load(rate, Stats.percentile(latencies, 50), Stats.percentile(latencies, 99), unexpected.get(),
+                BenchCpu.microsPerRequest(cpu, requests), Double.NaN);
     }
 }

@@ -16,6 +16,13 @@ interface LoadClient {
     /** POSTs each of {@code bodies} (JSON) to {@code path} in turn; an answer that is not 2xx counts as unexpected. */
     Load post(int port, String path, List<String> bodies) throws Exception;
 
-    record Load(double requestsPerSecond, double p50Ms, double p99Ms, long unexpected) {
+    /**
+     * @param serverCpuMicros CPU of the bench's JVM a request while the load ran: both instances, the broker (idle
+     *                        then) and an in-JVM client
+     * @param clientCpuMicros CPU of an external client a request (wrk's user + system time); NaN for an in-JVM client
+     *                        (counted in {@code serverCpuMicros})
+     */
+    record Load(double requestsPerSecond, double p50Ms, double p99Ms, long unexpected, double serverCpuMicros,
+                double clientCpuMicros) {
     }
 }

@@ -50,9 +50,9 @@ final class LookupFigures {
     }
 
     private static Figure rate(String name, String client, List<LoadClient.Load> loads) {
-        String note = String.format("measured by %s (saturating); p50 %.2f ms, p99 %.2f ms at that load; %d answers not "
-                        + "200 or not served as expected", client, median(loads, LoadClient.Load::p50Ms),
-                median(loads, LoadClient.Load::p99Ms), unexpected(loads));
+        String note = String.format("measured by %s (saturating); p50 %.2f ms, p99 %.2f ms at that load; %s; %d answers "
+                        + "not 200 or not served as expected", client, median(loads, LoadClient.Load::p50Ms),
+                median(loads, LoadClient.Load::p99Ms), cpu(loads, 1, "a request"), unexpected(loads));
         return Figure.info(LookupLoad.SECTION, name + " (" + client.split(",")[0] + ")", Stats.median(rates(loads)),
                 "requests/s", rates(loads), note);
     }
@@ -67,7 +67,19 @@ final class LookupFigures {
         return withTarget ? figure.against("<= " + (int) P99_TARGET_MS + " ms", figure.value() <= P99_TARGET_MS) : figure;
     }
 
-    private static double median(List<LoadClient.Load> loads, ToDoubleFunction<LoadClient.Load> f) {
+    /**
+     * The CPU a request (or an item: {@code per} of them a request) cost, medians of the repetitions: the bench JVM's
+     * (the servers, the idle broker, an in-JVM client) and an external client's. Both share the machine's cores, so the
+     * ratio of two rates is bounded by the ratio of their sums.
+     */
+    static String cpu(List<LoadClient.Load> loads, int per, String what) {
+        double server = median(loads, LoadClient.Load::serverCpuMicros) / per;
+        double client = median(loads, LoadClient.Load::clientCpuMicros) / per;
+        return Double.isNaN(client) ? String.format("CPU %.1f us %s (servers and client, one JVM)", server, what)
+                : String.format("CPU %.1f us %s in the servers' JVM + %.1f us in the client", server, what, client);
+    }
+
+    static double median(List<LoadClient.Load> loads, ToDoubleFunction<LoadClient.Load> f) {
         return Stats.median(loads.stream().map(f::applyAsDouble).toList());
     }
 

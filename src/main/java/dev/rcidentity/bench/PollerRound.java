@@ -13,7 +13,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -97,7 +96,7 @@ final class PollerRound {
                 List<Connection> connections = connections(cipher, sim);
                 List<String> ids = connections.stream().map(Connection::connectionId).toList();
                 Instant startedAt = Instant.now();
-                long benchCpu = benchCpuNanos();
+                long benchCpu = BenchCpu.nanos();
                 List<Double> cpuBefore = children.stream().map(PollerChild::cpuSeconds).toList();
                 List<Double> idleRss = children.stream().map(PollerChild::rssMiB).toList();
                 long start = System.nanoTime();
@@ -106,7 +105,7 @@ final class PollerRound {
                 await(() -> ids.stream().allMatch(id -> completedAfter(statuses.get(id).orElse(null), Instant.EPOCH,
                         null)), () -> "a completed first sweep of all " + ids.size() + " connections", children);
                 double sweepSeconds = (System.nanoTime() - start) / 1e9;
-                double benchCpuSeconds = (benchCpuNanos() - benchCpu) / 1e9;
+                double benchCpuSeconds = (BenchCpu.nanos() - benchCpu) / 1e9;
                 List<Double> cpu = new ArrayList<>();
                 for (int i = 0; i < children.size(); i++) {
                     cpu.add(children.get(i).cpuSeconds() - cpuBefore.get(i));
@@ -176,11 +175,6 @@ final class PollerRound {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static long benchCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static boolean completedAfter(ConnectionStatus s, Instant after, String by) {

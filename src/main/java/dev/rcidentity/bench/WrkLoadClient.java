@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code wrk} (the Debian package), an external client in its own process: it measures the server, not a Java client
- * beside it. A small Lua script cycles over the paths (or over the bodies POSTed to one path). wrk counts answers that are not 2xx/3xx; it does not look at
+ * beside it. It runs under {@code sh -c}, whose {@code times} then gives wrk's own CPU time. A small Lua script cycles over the paths (or over the bodies POSTed to one path). wrk counts answers that are not 2xx/3xx; it does not look at
  * {@code X-Served-From}, so the keys are chosen by where they live beforehand.
  */
 final class WrkLoadClient implements LoadClient {
@@ -36,6 +36,11 @@ final class WrkLoadClient implements LoadClient {
             end
             """;
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ");
+    /** The last line of the shell's {@code times}: its children's (wrk's) user and system time. */
+    private static final Pattern CHILD_TIMES = Pattern.compile("(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s\\s*$");
+    /** Runs wrk, then prints the CPU time it used ({@code times}, POSIX), keeping wrk's exit status. */
+    private static final String TIMED = "\"$@\"; status=$?; times; exit $status";
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
     private static final Pattern SOCKET_ERRORS = Pattern.compile(
             "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
@@ -102,11 +107,11 @@ final class WrkLoadClient implements LoadClient {
         Path pathList = Files.createTempFile(workDir, "paths", ".txt");
         Files.writeString(script, SCRIPT);
         Files.write(pathList, lines);
-        List<String> command = new ArrayList<>(List.of("wrk", "-t", String.valueOf(threads()), "-c", String.valueOf(connections),
-                "-d", window.toSeconds() + "s", "--timeout", TIMEOUT, "--latency", "-s", script.toString(),
-                "http://127.0.0.1:" + port,
-                "--", pathList.toString()));
+        List<String> command = new ArrayList<>(List.of("sh", "-c", TIMED, "wrk", "wrk", "-t", String.valueOf(threads()),
+                "-c", String.valueOf(connections), "-d", window.toSeconds() + "s", "--timeout", TIMEOUT, "--latency",
+                "-s", script.toString(), "http://127.0.0.1:" + port, "--", pathList.toString()));
         command.addAll(postPath);
+        long cpu = BenchCpu.nanos();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(window.toSeconds() + 30, TimeUnit.SECONDS)) {
@@ -114,9 +119,12 @@ final class WrkLoadClient implements LoadClient {
             throw new IllegalStateException("wrk did not finish: " + out);
         }
         Matcher rate = RATE.matcher(out);
-        if (process.exitValue() != 0 || !rate.find()) {
+        Matcher requests = REQUESTS.matcher(out);
+        if (process.exitValue() != 0 || !rate.find() || !requests.find()) {
             throw new IllegalStateException("wrk failed (" + process.exitValue() + "): " + out);
         }
+        long sent = Long.parseLong(requests.group(1));
+        double serverCpu = BenchCpu.microsPerRequest(cpu, sent);
         long unexpected = 0;
         Matcher non2xx = NON_2XX.matcher(out);
         if (non2xx.find()) {
@@ -128,7 +136,19 @@ final class WrkLoadClient implements LoadClient {
                 unexpected += Long.parseLong(errors.group(g));
             }
         }
-        return new Load(Double.parseDouble(rate.group(1)), percentileMs(out, "50"), percentileMs(out, "99"), unexpected);
+        return new Load(Double.parseDouble(rate.group(1)), percentileMs(out, "50"), percentileMs(out, "99"), unexpected,
+                serverCpu, clientCpuMicros(out, sent));
+    }
+
+    /** wrk's user + system time a request, from the shell's {@code times}; NaN when it is not there. */
+    private static double clientCpuMicros(String out, long requests) {
+        Matcher times = CHILD_TIMES.matcher(out.strip());
+        if (!times.find() || requests <= 0) {
+            return Double.NaN;
+        }
+        double seconds = Integer.parseInt(times.group(1)) * 60 + Double.parseDouble(times.group(2))
+                + Integer.parseInt(times.group(3)) * 60 + Double.parseDouble(times.group(4));
+        return seconds * 1e6 / requests;
     }
 
     /** A line of wrk's latency distribution, such as {@code      99%    3.21ms}. */

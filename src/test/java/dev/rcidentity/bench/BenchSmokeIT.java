@@ -36,6 +36,9 @@ class BenchSmokeIT {
         for (String batchFigure : List.of("owner batches", "number batches", "POST /v1/logins?wait=PT2S p99")) {
             assertTrue(results.figures().stream().anyMatch(f -> f.name().startsWith(batchFigure)), "a figure " + batchFigure);
         }
+        results.figures().stream().filter(f -> f.section().equals(LookupLoad.SECTION) && f.unit().endsWith("/s"))
+                .forEach(f -> assertTrue(f.note().matches(".*CPU [0-9.]+ us an? (request|item).*") && !f.note().contains("NaN"),
+                        f.name() + " says what a request cost in CPU: " + f.note()));
         results.figures().stream().filter(f -> !f.status().equals("not measured"))
                 .forEach(f -> assertFalse(Double.isNaN(f.value()), f.name() + " has a value"));
 
