@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code wrk} (the Debian package), an external client in its own process: it measures the server, not a Java client
- * beside it. It runs under {@code sh -c}, whose {@code times} then gives wrk's own CPU time. A small Lua script cycles over the paths (or over the bodies POSTed to one path). wrk counts answers that are not 2xx/3xx; it does not look at
+ * beside it. It runs under {@code sh -c}, whose {@code times} then gives wrk's own CPU time. A small Lua script cycles
+ * over the paths (or over the bodies POSTed to one path). wrk counts answers that are not 2xx/3xx; it does not look at
  * {@code X-Served-From}, so the keys are chosen by where they live beforehand.
  */
 final class WrkLoadClient implements LoadClient {
