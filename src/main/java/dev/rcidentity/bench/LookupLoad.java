@@ -65,8 +65,8 @@ final class LookupLoad {
             LookupFigures.Runs floor = LookupFigures.Runs.empty();
             LookupFigures.Runs locals = LookupFigures.Runs.empty();
             LookupFigures.Runs forwarded = LookupFigures.Runs.empty();
-            // One unmeasured load of each kind first (JMH's warm-up iterations): the first repetition otherwise measured
-            // request paths the JIT was still compiling (a floor of ~11,000-13,000/s beside ~23,000/s in the next two).
+            // One unmeasured load of each kind first (JMH's warm-up iterations): the first repetition otherwise
+            // measured request paths the JIT was still compiling (a floor of ~11,000-13,000/s beside ~23,000/s next).
             for (List<String> paths : List.of(List.of("/health/live"), local, remote)) {
                 client.run(portA, paths, null);
             }

@@ -37,8 +37,8 @@ class BenchSmokeIT {
             assertTrue(results.figures().stream().anyMatch(f -> f.name().startsWith(batchFigure)), "a figure " + batchFigure);
         }
         results.figures().stream().filter(f -> f.section().equals(LookupLoad.SECTION) && f.unit().endsWith("/s"))
-                .forEach(f -> assertTrue(f.note().matches(".*CPU [0-9.]+ us an? (request|item).*") && !f.note().contains("NaN"),
-                        f.name() + " says what a request cost in CPU: " + f.note()));
+                .forEach(f -> assertTrue(f.note().matches(".*CPU [0-9.]+ us an? (request|item).*")
+                        && !f.note().contains("NaN"), f.name() + " says what a request cost in CPU: " + f.note()));
         results.figures().stream().filter(f -> !f.status().equals("not measured"))
                 .forEach(f -> assertFalse(Double.isNaN(f.value()), f.name() + " has a value"));
 
