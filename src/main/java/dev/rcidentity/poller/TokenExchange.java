@@ -33,12 +33,12 @@ final class TokenExchange {
             }
             throw e;
         }
-        long receivedAt = nanoTime.getAsLong();
-        String access = response.path("access_token").asText(null);
+        TokenResponse answer = new TokenResponse(response, nanoTime.getAsLong());
+        String access = answer.accessToken();
         if (access == null || access.isEmpty()) {
             throw new RingCentralApiException(RingCentralHttp.describe(request) + ": answer without an access token",
                     200, null);
         }
-        return new TokenResponse(response, receivedAt);
+        return answer;
     }
 }
