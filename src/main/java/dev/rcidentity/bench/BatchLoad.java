@@ -81,7 +81,7 @@ final class BatchLoad {
                             + "not 2xx", client, singleGets.name().replaceAll(".*\\((.*)\\)$", "$1"),
                     median / forwardedGets.value(), forwardedGets.value(),
                     LookupFigures.median(batch.getValue(), LoadClient.Load::p50Ms),
-                    LookupFigures.cpu(batch.getValue(), ITEMS, "an item"), unexpected(batch.getValue()));
+                    LookupFigures.cpu(batch.getValue(), ITEMS, "an item"), LookupFigures.unexpected(batch.getValue()));
             Figure rate = Figure.info(LookupLoad.SECTION, batch.getKey() + " (" + ITEMS + " items)", median,
                     "items/s", items, note).relativeTo(singleGets);
             figures.add(rate.against(">= " + (int) BATCH_TARGET + " x single GETs", rate.ratio() >= BATCH_TARGET));
@@ -95,12 +95,8 @@ final class BatchLoad {
     private static Figure p99(String name, List<LoadClient.Load> loads) {
         List<Double> samples = loads.stream().map(LoadClient.Load::p99Ms).toList();
         return Figure.info(LookupLoad.SECTION, name, Stats.median(samples), "ms", samples,
-                String.format("p50 %.1f ms; %d answers not 2xx", Stats.median(loads.stream().map(LoadClient.Load::p50Ms)
-                        .toList()), unexpected(loads)));
-    }
-
-    private static long unexpected(List<LoadClient.Load> loads) {
-        return loads.stream().mapToLong(LoadClient.Load::unexpected).sum();
+                String.format("p50 %.1f ms; %d answers not 2xx", LookupFigures.median(loads, LoadClient.Load::p50Ms),
+                        LookupFigures.unexpected(loads)));
     }
 
     private static String json(Object value) {

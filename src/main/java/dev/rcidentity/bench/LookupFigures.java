@@ -83,7 +83,7 @@ final class LookupFigures {
         return Stats.median(loads.stream().map(f::applyAsDouble).toList());
     }
 
-    private static long unexpected(List<LoadClient.Load> loads) {
+    static long unexpected(List<LoadClient.Load> loads) {
         return loads.stream().mapToLong(LoadClient.Load::unexpected).sum();
     }
 
