@@ -33,7 +33,8 @@ class BenchSmokeIT {
         for (String section : sections) {
             assertTrue(results.figures().stream().anyMatch(f -> f.section().equals(section)), "a figure for " + section);
         }
-        for (String batchFigure : List.of("owner batches", "number batches", "POST /v1/logins?wait=PT2S p99")) {
+        for (String batchFigure : List.of("owner batches", "number batches", "POST /v1/logins?wait=PT2S p99",
+                "wait for the JIT to settle before the single GETs", "wait for the JIT to settle before the batches")) {
             assertTrue(results.figures().stream().anyMatch(f -> f.name().startsWith(batchFigure)), "a figure " + batchFigure);
         }
         results.figures().stream().filter(f -> f.section().equals(LookupLoad.SECTION) && f.unit().endsWith("/s"))
