@@ -12,7 +12,9 @@ import java.util.Random;
 /**
  * The batch and read-your-writes figures of the lookup section, against instance A of {@link LookupLoad} (keys on
  * both instances): {@code POST /v1/owners/resolve} with 1,000 owner ids and {@code POST /v1/numbers/resolve} with
- * 1,000 number queries, in items per second beside single GETs of the same run (target: >= 10 x), and
+ * 1,000 number queries, in items per second beside the same lookups one at a time in the same run, keys on both
+ * instances ({@code GET /v1/owners/{id}}, {@code GET /v1/accounts/{a}/extension-numbers/{n}?at=}; target: >= 10 x),
+ * the notes also beside the section's single local and forwarded {@code GET /v1/identities/{id}}; and
  * {@code POST /v1/logins?wait=PT2S} (fresh logins of known owners), whose p99 is held to 2 x the login -> identity
  * p99 of the latency step.
  */
@@ -42,8 +44,8 @@ final class BatchLoad {
     }
 
     /** Batches of number queries: the number each preloaded extension held when it was first seen. */
-    List<String> numberBatches() {
-        List<String> bodies = new ArrayList<>();
+    List<List<Map<String, String>>> numberQueries() {
+        List<List<Map<String, String>>> batches = new ArrayList<>();
         for (int b = 0; b < BATCHES; b++) {
             List<Map<String, String>> queries = new ArrayList<>();
             for (int q = 0; q < ITEMS; q++) {
@@ -51,9 +53,25 @@ final class BatchLoad {
                 queries.add(Map.of("accountId", extension.accountId(), "extensionNumber", extension.extensionNumber(),
                         "at", extension.observedAt().toString()));
             }
-            bodies.add(json(Map.of("queries", queries)));
+            batches.add(queries);
         }
-        return bodies;
+        return batches;
+    }
+
+    /** The bodies of {@code POST /v1/numbers/resolve} asking for these batches. */
+    static List<String> numberBodies(List<List<Map<String, String>>> batches) {
+        return batches.stream().map(queries -> json(Map.of("queries", queries))).toList();
+    }
+
+    /** The same number queries one at a time: {@code GET /v1/accounts/{accountId}/extension-numbers/{number}?at=}. */
+    static List<String> numberPaths(List<List<Map<String, String>>> batches) {
+        return batches.stream().flatMap(List::stream).map(q -> "/v1/accounts/" + q.get("accountId")
+                + "/extension-numbers/" + q.get("extensionNumber") + "?at=" + q.get("at")).toList();
+    }
+
+    /** The same owners one at a time: {@code GET /v1/owners/{ownerId}}. */
+    static List<String> ownerPaths(List<String> ownerIds) {
+        return ownerIds.stream().map(id -> "/v1/owners/" + id).toList();
     }
 
     /** Fresh logins (each a new event time) of owners whose extensions are known. */
@@ -67,26 +85,47 @@ final class BatchLoad {
     }
 
     /**
-     * @param singleGets    single GETs of keys on instance A, the figure the target holds batches to
-     * @param forwardedGets single GETs of keys on instance B (a batch holds keys of both)
+     * The measured repetitions: the batches, the logins with ?wait, and the lookups of the batches one at a time (the
+     * same owners, the same number queries, keys on both instances).
      */
-    static List<Figure> figures(String client, List<LoadClient.Load> owners, List<LoadClient.Load> numbers,
-                                List<LoadClient.Load> waits, Figure singleGets, Figure forwardedGets, Figure loginP99) {
-        List<Figure> figures = new ArrayList<>();
-        for (var batch : List.of(Map.entry("owner batches", owners), Map.entry("number batches", numbers))) {
-            List<Double> items = batch.getValue().stream().map(l -> l.requestsPerSecond() * ITEMS).toList();
-            double median = Stats.median(items);
-            String note = String.format("batches measured by %s, single GETs by %s, same run; keys on both instances: "
-                            + "%.1f x single forwarded GETs (%,.0f requests/s); p50 %.0f ms per batch; %s; %d answers "
-                            + "not 2xx", client, singleGets.name().replaceAll(".*\\((.*)\\)$", "$1"),
-                    median / forwardedGets.value(), forwardedGets.value(),
-                    LookupFigures.median(batch.getValue(), LoadClient.Load::p50Ms),
-                    LookupFigures.cpu(batch.getValue(), ITEMS, "an item"), LookupFigures.unexpected(batch.getValue()));
-            Figure rate = Figure.info(LookupLoad.SECTION, batch.getKey() + " (" + ITEMS + " items)", median,
-                    "items/s", items, note).relativeTo(singleGets);
-            figures.add(rate.against(">= " + (int) BATCH_TARGET + " x single GETs", rate.ratio() >= BATCH_TARGET));
-            figures.add(p99(batch.getKey() + " p99 per batch", batch.getValue()));
+    record Runs(List<LoadClient.Load> owners, List<LoadClient.Load> numbers, List<LoadClient.Load> waits,
+                List<LoadClient.Load> ownerSingles, List<LoadClient.Load> numberSingles) {
+        static Runs empty() {
+            return new Runs(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
+    }
+
+    /**
+     * Each batch kind against the same lookups one at a time (the target), with the single GETs of the section in the
+     * note: {@code singleGets} of keys on instance A alone, the cheapest lookup there is, and {@code forwardedGets} of
+     * keys on instance B.
+     */
+    static List<Figure> figures(String client, Runs runs, Figure singleGets, Figure forwardedGets, Figure loginP99) {
+        List<Figure> figures = new ArrayList<>();
+        Figure ownerSingles = LookupFigures.rate("owners one at a time: GET /v1/owners/{id}", client, runs.ownerSingles());
+        Figure numberSingles = LookupFigures.rate("number queries one at a time: GET .../extension-numbers/{n}?at=",
+                client, runs.numberSingles());
+        for (var batch : List.of(Map.entry("owner batches", Map.entry(runs.owners(), ownerSingles)),
+                Map.entry("number batches", Map.entry(runs.numbers(), numberSingles)))) {
+            List<LoadClient.Load> loads = batch.getValue().getKey();
+            Figure oneAtATime = batch.getValue().getValue();
+            List<Double> items = loads.stream().map(l -> l.requestsPerSecond() * ITEMS).toList();
+            double median = Stats.median(items);
+            String note = String.format("batches and single GETs measured by %s, same run; keys on both instances, as "
+                            + "in the lookups one at a time; %.1f x single local GETs of identities (%,.0f requests/s), "
+                            + "%.1f x single forwarded ones (%,.0f requests/s); p50 %.0f ms per batch; %s; %d answers "
+                            + "not 2xx", client, median / singleGets.value(), singleGets.value(),
+                    median / forwardedGets.value(), forwardedGets.value(),
+                    LookupFigures.median(loads, LoadClient.Load::p50Ms), LookupFigures.cpu(loads, ITEMS, "an item"),
+                    LookupFigures.unexpected(loads));
+            Figure rate = Figure.info(LookupLoad.SECTION, batch.getKey() + " (" + ITEMS + " items)", median,
+                    "items/s", items, note).relativeTo(oneAtATime);
+            figures.add(oneAtATime);
+            figures.add(rate.against(">= " + (int) BATCH_TARGET + " x the same lookups one at a time",
+                    rate.ratio() >= BATCH_TARGET));
+            figures.add(p99(batch.getKey() + " p99 per batch", loads));
+        }
+        List<LoadClient.Load> waits = runs.waits();
         Figure wait = p99("POST /v1/logins?wait=PT2S p99", waits).relativeTo(loginP99);
         figures.add(wait.against("<= " + (int) WAIT_TARGET + " x login -> identity p99", wait.ratio() <= WAIT_TARGET));
         return figures;

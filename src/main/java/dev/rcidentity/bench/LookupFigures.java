@@ -49,7 +49,7 @@ final class LookupFigures {
                 p99("forwarded keys", steadyClient, forwarded.steady(), true));
     }
 
-    private static Figure rate(String name, String client, List<LoadClient.Load> loads) {
+    static Figure rate(String name, String client, List<LoadClient.Load> loads) {
         String note = String.format("measured by %s (saturating); p50 %.2f ms, p99 %.2f ms at that load; %s; %d "
                         + "answers not 200 or not served as expected", client, median(loads, LoadClient.Load::p50Ms),
                 median(loads, LoadClient.Load::p99Ms), cpu(loads, 1, "a request"), unexpected(loads));

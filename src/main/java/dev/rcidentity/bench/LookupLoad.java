@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /v1/identities/{ownerId}} through the HTTP API of instance A, at a fixed concurrency: for keys A owns
@@ -79,7 +80,7 @@ final class LookupLoad {
             }
             List<Figure> figures = new ArrayList<>(LookupFigures.of(client.name(), steady.name(), floor, locals, forwarded));
             figures.add(singlesJit.figure(SECTION, "the single GETs"));
-            Batches batches = new Batches(new BatchLoad(workload), local, remote);
+            Batches batches = new Batches(new BatchLoad(workload), local, remote, client);
             JitQuiet.Wait batchesJit = batches.warmUp(portA);
             figures.addAll(batches.measure(portA, figures.get(2), figures.get(4), loginP99));
             figures.add(batchesJit.figure(SECTION, "the batches"));
@@ -87,16 +88,20 @@ final class LookupLoad {
         }
     }
 
-    /** Owner and number batches and logins with ?wait against A, beside its single local GETs. */
+    /** Owner and number batches and logins with ?wait against A, beside the same lookups one at a time. */
     private final class Batches {
         final List<String> ownerBodies;
+        final List<String> ownerPaths;
         final List<String> numberBodies;
+        final List<String> numberPaths;
         final List<String> loginBodies;
         final List<String> warmUpLogins;
         final LoadClient batchClient = client(options.lookupRequests() / 200 + 10, options.lookupConcurrency());
         final LoadClient loginClient = client(options.lookupRequests() / 20 + 10, options.lookupConcurrency());
+        final LoadClient singleClient;
 
-        Batches(BatchLoad batches, List<String> local, List<String> remote) {
+        Batches(BatchLoad batches, List<String> local, List<String> remote, LoadClient singleClient) {
+            this.singleClient = singleClient;
             List<String> owners = new ArrayList<>();
             for (String path : local) {
                 owners.add(path.substring(path.lastIndexOf('/') + 1));
@@ -105,7 +110,10 @@ final class LookupLoad {
                 owners.add(path.substring(path.lastIndexOf('/') + 1));
             }
             ownerBodies = batches.ownerBatches(owners);
-            numberBodies = batches.numberBatches();
+            ownerPaths = BatchLoad.ownerPaths(owners);
+            List<List<Map<String, String>>> numberQueries = batches.numberQueries();
+            numberBodies = BatchLoad.numberBodies(numberQueries);
+            numberPaths = BatchLoad.numberPaths(numberQueries);
             loginBodies = batches.logins();
             warmUpLogins = batches.logins();
         }
@@ -118,30 +126,26 @@ final class LookupLoad {
          */
         JitQuiet.Wait warmUp(int portA) throws Exception {
             for (int round = 0; round < 2; round++) {
-                load(portA, warmUpLogins);
+                load(portA, warmUpLogins, BatchLoad.Runs.empty());
             }
             return JitQuiet.await(JIT_BOUND);
         }
 
-        /** One load of each kind: owner batches, number batches, logins with ?wait. */
-        List<LoadClient.Load> load(int portA, List<String> logins) throws Exception {
-            return List.of(batchClient.post(portA, "/v1/owners/resolve", ownerBodies),
-                    batchClient.post(portA, "/v1/numbers/resolve", numberBodies),
-                    loginClient.post(portA, "/v1/logins?wait=PT2S", logins));
+        /** One load of each kind into {@code runs}: the batches, logins with ?wait, the batches' lookups one at a time. */
+        void load(int portA, List<String> logins, BatchLoad.Runs runs) throws Exception {
+            runs.owners().add(batchClient.post(portA, "/v1/owners/resolve", ownerBodies));
+            runs.numbers().add(batchClient.post(portA, "/v1/numbers/resolve", numberBodies));
+            runs.waits().add(loginClient.post(portA, "/v1/logins?wait=PT2S", logins));
+            runs.ownerSingles().add(singleClient.run(portA, ownerPaths, null));
+            runs.numberSingles().add(singleClient.run(portA, numberPaths, null));
         }
 
         List<Figure> measure(int portA, Figure singleGets, Figure forwardedGets, Figure loginP99) throws Exception {
-            List<LoadClient.Load> ownerLoads = new ArrayList<>();
-            List<LoadClient.Load> numberLoads = new ArrayList<>();
-            List<LoadClient.Load> waits = new ArrayList<>();
+            BatchLoad.Runs runs = BatchLoad.Runs.empty();
             for (int rep = 0; rep < options.repetitions(); rep++) {
-                List<LoadClient.Load> loads = load(portA, loginBodies);
-                ownerLoads.add(loads.get(0));
-                numberLoads.add(loads.get(1));
-                waits.add(loads.get(2));
+                load(portA, loginBodies, runs);
             }
-            return BatchLoad.figures(batchClient.name(), ownerLoads, numberLoads, waits, singleGets, forwardedGets,
-                    loginP99);
+            return BatchLoad.figures(batchClient.name(), runs, singleGets, forwardedGets, loginP99);
         }
     }
 

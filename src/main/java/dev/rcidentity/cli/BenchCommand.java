@@ -46,7 +46,8 @@ final class BenchCommand implements Command {
                 Prints a table and writes target/bench/results.json. --quick: a tenth of the data (under 3 minutes).
                 --bench-sections streams: only the floors, the identity topology and its anchors, latency, memory.
                 --bench-sections lookups: only the identity topology's preload and logins, latency and the lookups
-                (single GETs, owner and number batches, logins ?wait) through the HTTP API of two instances.
+                (single GETs, owner and number batches beside the same lookups one at a time, logins ?wait)
+                through the HTTP API of two instances.
                 --bench-sections poller: only the poller: the sweep under the Medium limit, and the scale-out (one
                 vs two poller processes in a group: sweep throughput, RSS per instance, resume after kill -9).
                 --bench-sections push: only push vs polling (webhook notifications vs POLL_INTERVAL sweeps of simulated

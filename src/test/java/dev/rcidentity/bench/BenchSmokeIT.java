@@ -34,6 +34,7 @@ class BenchSmokeIT {
             assertTrue(results.figures().stream().anyMatch(f -> f.section().equals(section)), "a figure for " + section);
         }
         for (String batchFigure : List.of("owner batches", "number batches", "POST /v1/logins?wait=PT2S p99",
+                "owners one at a time", "number queries one at a time",
                 "wait for the JIT to settle before the single GETs", "wait for the JIT to settle before the batches")) {
             assertTrue(results.figures().stream().anyMatch(f -> f.name().startsWith(batchFigure)), "a figure " + batchFigure);
         }
