@@ -16,13 +16,15 @@ final class JitQuiet {
     static final double QUIET_SHARE = 0.05;
     private static final Duration WINDOW = Duration.ofSeconds(1);
 
-    /** How long the wait took and whether the compilers were quiet at its end. */
-    record Wait(Duration waited, boolean quiet) {
+    /** How long the wait took and whether the compilers were quiet at its end; {@code seen}: the JVM reports them. */
+    record Wait(Duration waited, boolean quiet, boolean seen) {
         Figure figure(String section, String before) {
             double seconds = waited.toMillis() / 1e3;
+            String end = !seen ? "; this JVM does not report its compilers' time, so the bench did not wait"
+                    : quiet ? "" : "; still compiling at the bound, the figures include it";
             return Figure.info(section, "wait for the JIT to settle before " + before, seconds, "s", List.of(seconds),
                     String.format("after the warm-up loads, until the compilers used under %.0f %% of a core for a second%s",
-                            QUIET_SHARE * 100, quiet ? "" : "; still compiling at the bound, the figures include it"));
+                            QUIET_SHARE * 100, end));
         }
     }
 
@@ -33,7 +35,7 @@ final class JitQuiet {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-            return new Wait(Duration.ZERO, false);
+            return new Wait(Duration.ZERO, false, false);
         }
         while (true) {
             long compiled = jit.getTotalCompilationTime();
@@ -41,7 +43,7 @@ final class JitQuiet {
             double share = (jit.getTotalCompilationTime() - compiled) / (double) WINDOW.toMillis();
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             if (share < QUIET_SHARE || waited.compareTo(bound) >= 0) {
-                return new Wait(waited, share < QUIET_SHARE);
+                return new Wait(waited, share < QUIET_SHARE, true);
             }
         }
     }
