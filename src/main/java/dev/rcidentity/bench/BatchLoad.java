@@ -91,7 +91,8 @@ final class BatchLoad {
     record Runs(List<LoadClient.Load> owners, List<LoadClient.Load> numbers, List<LoadClient.Load> waits,
                 List<LoadClient.Load> ownerSingles, List<LoadClient.Load> numberSingles) {
         static Runs empty() {
-            return new Runs(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            return new Runs(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>());
         }
     }
 
@@ -102,7 +103,8 @@ final class BatchLoad {
      */
     static List<Figure> figures(String client, Runs runs, Figure singleGets, Figure forwardedGets, Figure loginP99) {
         List<Figure> figures = new ArrayList<>();
-        Figure ownerSingles = LookupFigures.rate("owners one at a time: GET /v1/owners/{id}", client, runs.ownerSingles());
+        Figure ownerSingles = LookupFigures.rate("owners one at a time: GET /v1/owners/{id}", client,
+                runs.ownerSingles());
         Figure numberSingles = LookupFigures.rate("number queries one at a time: GET .../extension-numbers/{n}?at=",
                 client, runs.numberSingles());
         for (var batch : List.of(Map.entry("owner batches", Map.entry(runs.owners(), ownerSingles)),
@@ -111,10 +113,10 @@ final class BatchLoad {
             Figure oneAtATime = batch.getValue().getValue();
             List<Double> items = loads.stream().map(l -> l.requestsPerSecond() * ITEMS).toList();
             double median = Stats.median(items);
-            String note = String.format("batches and single GETs measured by %s, same run; keys on both instances, as "
-                            + "in the lookups one at a time; %.1f x single local GETs of identities (%,.0f requests/s), "
-                            + "%.1f x single forwarded ones (%,.0f requests/s); p50 %.0f ms per batch; %s; %d answers "
-                            + "not 2xx", client, median / singleGets.value(), singleGets.value(),
+            String note = String.format("batches and single GETs measured by %s, same run; keys on both instances, "
+                            + "as in the lookups one at a time; %.1f x single local GETs of identities (%,.0f "
+                            + "requests/s), %.1f x single forwarded ones (%,.0f requests/s); p50 %.0f ms per batch; "
+                            + "%s; %d answers not 2xx", client, median / singleGets.value(), singleGets.value(),
                     median / forwardedGets.value(), forwardedGets.value(),
                     LookupFigures.median(loads, LoadClient.Load::p50Ms), LookupFigures.cpu(loads, ITEMS, "an item"),
                     LookupFigures.unexpected(loads));

@@ -23,8 +23,8 @@ final class JitQuiet {
             String end = !seen ? "; this JVM does not report its compilers' time, so the bench did not wait"
                     : quiet ? "" : "; still compiling at the bound, the figures include it";
             return Figure.info(section, "wait for the JIT to settle before " + before, seconds, "s", List.of(seconds),
-                    String.format("after the warm-up loads, until the compilers used under %.0f %% of a core for a second%s",
-                            QUIET_SHARE * 100, end));
+                    String.format("after the warm-up loads, until the compilers used under %.0f %% of a core for a "
+                            + "second%s", QUIET_SHARE * 100, end));
         }
     }
 

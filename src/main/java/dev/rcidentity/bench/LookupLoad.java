@@ -131,7 +131,7 @@ final class LookupLoad {
             return JitQuiet.await(JIT_BOUND);
         }
 
-        /** One load of each kind into {@code runs}: the batches, logins with ?wait, the batches' lookups one at a time. */
+        /** One load of each kind into {@code runs}: the batches, logins with ?wait, their lookups one at a time. */
         void load(int portA, List<String> logins, BatchLoad.Runs runs) throws Exception {
             runs.owners().add(batchClient.post(portA, "/v1/owners/resolve", ownerBodies));
             runs.numbers().add(batchClient.post(portA, "/v1/numbers/resolve", numberBodies));
