@@ -96,6 +96,10 @@ final class BatchLoad {
         }
     }
 
+    /** A batch kind's loads, and its lookups one at a time, the figure the target holds it to. */
+    private record Kind(String name, List<LoadClient.Load> batches, Figure oneAtATime) {
+    }
+
     /**
      * Each batch kind against the same lookups one at a time (the target), with the single GETs of the section in the
      * note: {@code singleGets} of keys on instance A alone, the cheapest lookup there is, and {@code forwardedGets} of
@@ -103,14 +107,15 @@ final class BatchLoad {
      */
     static List<Figure> figures(String client, Runs runs, Figure singleGets, Figure forwardedGets, Figure loginP99) {
         List<Figure> figures = new ArrayList<>();
-        Figure ownerSingles = LookupFigures.rate("owners one at a time: GET /v1/owners/{id}", client,
-                runs.ownerSingles());
-        Figure numberSingles = LookupFigures.rate("number queries one at a time: GET .../extension-numbers/{n}?at=",
-                client, runs.numberSingles());
-        for (var batch : List.of(Map.entry("owner batches", Map.entry(runs.owners(), ownerSingles)),
-                Map.entry("number batches", Map.entry(runs.numbers(), numberSingles)))) {
-            List<LoadClient.Load> loads = batch.getValue().getKey();
-            Figure oneAtATime = batch.getValue().getValue();
+        List<Kind> kinds = List.of(
+                new Kind("owner batches", runs.owners(), LookupFigures.rate("owners one at a time: GET /v1/owners/{id}",
+                        client, runs.ownerSingles())),
+                new Kind("number batches", runs.numbers(), LookupFigures.rate(
+                        "number queries one at a time: GET .../extension-numbers/{n}?at=", client,
+                        runs.numberSingles())));
+        for (Kind kind : kinds) {
+            List<LoadClient.Load> loads = kind.batches();
+            Figure oneAtATime = kind.oneAtATime();
             List<Double> items = loads.stream().map(l -> l.requestsPerSecond() * ITEMS).toList();
             double median = Stats.median(items);
             String note = String.format("batches and single GETs measured by %s, same run; keys on both instances, "
@@ -120,15 +125,14 @@ final class BatchLoad {
                     median / forwardedGets.value(), forwardedGets.value(),
                     LookupFigures.median(loads, LoadClient.Load::p50Ms), LookupFigures.cpu(loads, ITEMS, "an item"),
                     LookupFigures.unexpected(loads));
-            Figure rate = Figure.info(LookupLoad.SECTION, batch.getKey() + " (" + ITEMS + " items)", median,
+            Figure rate = Figure.info(LookupLoad.SECTION, kind.name() + " (" + ITEMS + " items)", median,
                     "items/s", items, note).relativeTo(oneAtATime);
             figures.add(oneAtATime);
             figures.add(rate.against(">= " + (int) BATCH_TARGET + " x the same lookups one at a time",
                     rate.ratio() >= BATCH_TARGET));
-            figures.add(p99(batch.getKey() + " p99 per batch", loads));
+            figures.add(p99(kind.name() + " p99 per batch", loads));
         }
-        List<LoadClient.Load> waits = runs.waits();
-        Figure wait = p99("POST /v1/logins?wait=PT2S p99", waits).relativeTo(loginP99);
+        Figure wait = p99("POST /v1/logins?wait=PT2S p99", runs.waits()).relativeTo(loginP99);
         figures.add(wait.against("<= " + (int) WAIT_TARGET + " x login -> identity p99", wait.ratio() <= WAIT_TARGET));
         return figures;
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code GET /v1/identities/{ownerId}} through the HTTP API of instance A, at a fixed concurrency: for keys A owns
@@ -102,13 +103,8 @@ final class LookupLoad {
 
         Batches(BatchLoad batches, List<String> local, List<String> remote, LoadClient singleClient) {
             this.singleClient = singleClient;
-            List<String> owners = new ArrayList<>();
-            for (String path : local) {
-                owners.add(path.substring(path.lastIndexOf('/') + 1));
-            }
-            for (String path : remote) {
-                owners.add(path.substring(path.lastIndexOf('/') + 1));
-            }
+            List<String> owners = Stream.concat(local.stream(), remote.stream())
+                    .map(path -> path.substring(path.lastIndexOf('/') + 1)).toList();
             ownerBodies = batches.ownerBatches(owners);
             ownerPaths = BatchLoad.ownerPaths(owners);
             List<List<Map<String, String>>> numberQueries = batches.numberQueries();
